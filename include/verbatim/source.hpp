@@ -1,0 +1,72 @@
+// source: bytes from files and stdin, encoding detection and decoding to NFC UTF-8 with LF.
+//
+// Promise: decode() returns text that is valid UTF-8, NFC-normalized, with CRLF and lone CR
+// turned into LF, so the number of line breaks (and thus every line number) is the file's own.
+// For a clean UTF-8 file (no BOM, already NFC, LF only) the text is the file's bytes and
+// byte offsets are file offsets. Nothing is decoded by silent guesswork: every fallback
+// (Windows-1252 for invalid UTF-8, UTF-16 without BOM) adds a warning naming the byte offset.
+//
+//   auto bytes = verbatim::FileBytes::open("p03.txt");
+//   verbatim::Decoded d = verbatim::decode(bytes.view(), "p03.txt", {});
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "verbatim/error.hpp"
+
+namespace verbatim {
+
+enum class Encoding { utf8, utf8_bom, utf16le, utf16be, windows1252, binary };
+
+std::string_view encoding_name(Encoding e);  // "utf-8", "utf-8-bom", "utf-16le", ...
+
+// The bytes of one input: memory-mapped for files of 16 KiB or more, read otherwise.
+class FileBytes {
+ public:
+  static constexpr std::size_t kMmapThreshold = 16 * 1024;
+  // Throws Error naming the path when it cannot be opened or read.
+  static FileBytes open(const std::string& path);
+  static FileBytes read_stdin();
+  static FileBytes from_string(std::string bytes);
+
+  FileBytes() = default;
+  FileBytes(FileBytes&&) noexcept;
+  FileBytes& operator=(FileBytes&&) noexcept;
+  ~FileBytes();
+
+  std::string_view view() const { return {data_, size_}; }
+  bool mapped() const { return mapped_; }
+
+ private:
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+  bool mapped_ = false;
+  std::string owned_;
+};
+
+struct DecodeOptions {
+  bool strict = false;  // invalid UTF-8 is an error instead of a Windows-1252 fallback
+};
+
+struct Decoded {
+  std::string text;  // UTF-8, NFC, LF line ends; empty when skipped
+  Encoding encoding = Encoding::utf8;
+  bool skipped = false;  // binary file: not text, nothing decoded
+  bool normalized = false;  // NFC or line-end changes were made
+  Diagnostics warnings;
+};
+
+// Decodes `bytes` read from `name`. Throws Error (with the byte offset) for invalid UTF-8
+// under strict, or for a UTF-16 file with an invalid surrogate sequence.
+Decoded decode(std::string_view bytes, std::string_view name, const DecodeOptions& opts);
+
+// NFC-normalizes valid UTF-8 and maps CRLF / CR to LF. Cheap when already normal.
+std::string normalize_text(std::string_view utf8, bool* changed = nullptr);
+
+// Offset of the first invalid UTF-8 sequence in `bytes`, or npos when valid.
+std::size_t find_invalid_utf8(std::string_view bytes);
+
+}  // namespace verbatim

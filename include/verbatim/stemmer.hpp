@@ -1,0 +1,35 @@
+// stemmer: Snowball stemming (libstemmer) for French and English.
+//
+// A Stemmer is not thread-safe: use one per thread. Input is the normalized (case-folded)
+// UTF-8 form; the result is the Snowball stem, identical to Snowball's own vocabulary files.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "verbatim/language.hpp"
+
+struct sb_stemmer;
+
+namespace verbatim {
+
+class Stemmer {
+ public:
+  explicit Stemmer(Language lang);
+  Stemmer(Stemmer&&) noexcept;
+  Stemmer& operator=(Stemmer&&) noexcept;
+  ~Stemmer();
+
+  // The stem of `word`; the view is valid until the next call.
+  std::string_view stem(std::string_view word);
+  Language language() const { return lang_; }
+
+ private:
+  Language lang_;
+  sb_stemmer* stemmer_ = nullptr;
+};
+
+std::string_view stemmer_version();  // libstemmer version string
+
+}  // namespace verbatim

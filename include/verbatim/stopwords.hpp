@@ -1,0 +1,39 @@
+// stopwords: the lists of words not counted, matched on the normalized (case-folded) form.
+//
+// Defaults per language: Snowball's list plus a list of pure transcript fillers, compiled
+// into the binary from data/stopwords/. Files use Snowball's format (`|` starts a comment,
+// words separated by white space). A French elided form `x'` is a stopword when `x'` or `x`
+// is listed, and the elided prefixes (`l' d' qu' jusqu'`...) always are.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "verbatim/language.hpp"
+
+namespace verbatim {
+
+class Stopwords {
+ public:
+  Stopwords() = default;
+  // Snowball list + fillers for `lang`.
+  static Stopwords defaults(Language lang);
+  // Words from list text in Snowball format (also plain one-word-per-line lists).
+  static Stopwords parse(std::string_view list_text);
+
+  void add(std::string_view word);  // normalized before insertion
+  void remove(std::string_view word);
+  void merge(const Stopwords& other);
+  bool contains(std::string_view norm) const;
+  std::size_t size() const { return words_.size(); }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+// The embedded list texts, for `--version` provenance and tests.
+std::string_view default_stopword_list(Language lang);
+std::string_view default_filler_list(Language lang);
+
+}  // namespace verbatim
