@@ -20,6 +20,14 @@ std::string format_diagnostic(const Diagnostic& d) {
   return loc + ": " + d.message;
 }
 
+Diagnostic file_diagnostic(Severity severity, std::string file, std::string message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.where.file = std::move(file);
+  d.message = std::move(message);
+  return d;
+}
+
 Location locate(std::string_view file, std::string_view text, std::uint64_t offset) {
   Location where{std::string(file), 1, 1, offset};
   const std::size_t end = offset < text.size() ? offset : text.size();

@@ -1,1 +1,91 @@
-// placeholder: being written
+#include "verbatim/sink.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "verbatim/error.hpp"
+
+namespace verbatim {
+
+namespace {
+
+constexpr std::size_t kFlushSize = 1 << 16;
+
+[[noreturn]] void fail(const std::string& path, const char* what) {
+  throw Error(Location{path.empty() ? "<stdout>" : path, 0, 0, std::nullopt},
+              fmt::format("{}: {}", what, std::strerror(errno)));
+}
+
+}  // namespace
+
+OutputFile::OutputFile(const std::string& path) {
+  buf_.reserve(kFlushSize * 2);
+  if (path.empty() || path == "-") return;
+  path_ = path;
+  // The temporary file lives beside the target so that rename() is atomic.
+  tmp_path_ = path + ".tmpXXXXXX";
+  fd_ = ::mkstemp(tmp_path_.data());
+  if (fd_ < 0) fail(path, "cannot create output file");
+  ::fchmod(
+      fd_, 0644 & ~[] {
+        mode_t m = ::umask(0);
+        ::umask(m);
+        return m;
+      }());
+}
+
+OutputFile::~OutputFile() {
+  if (!path_.empty() && !committed_) {
+    ::close(fd_);
+    ::unlink(tmp_path_.c_str());
+  }
+}
+
+void OutputFile::write(std::string_view bytes) {
+  buf_.append(bytes);
+  flush_if_large();
+}
+
+void OutputFile::flush_if_large() {
+  if (buf_.size() >= kFlushSize) flush();
+}
+
+void OutputFile::flush() {
+  const char* p = buf_.data();
+  std::size_t left = buf_.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) throw BrokenPipe{};
+      fail(path_, "cannot write");
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  buf_.clear();
+}
+
+void OutputFile::commit() {
+  flush();
+  if (path_.empty()) return;
+  if (::fsync(fd_) != 0 && errno != EINVAL) fail(path_, "cannot write");
+  if (::close(fd_) != 0) fail(path_, "cannot write");
+  fd_ = -1;
+  if (::rename(tmp_path_.c_str(), path_.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp_path_.c_str());
+    errno = saved;
+    fail(path_, "cannot write output file");
+  }
+  committed_ = true;
+}
+
+}  // namespace verbatim

@@ -1,1 +1,358 @@
-// placeholder: being written
+#include "verbatim/source.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+namespace verbatim {
+
+std::string_view encoding_name(Encoding e) {
+  switch (e) {
+    case Encoding::utf8:
+      return "utf-8";
+    case Encoding::utf8_bom:
+      return "utf-8-bom";
+    case Encoding::utf16le:
+      return "utf-16le";
+    case Encoding::utf16be:
+      return "utf-16be";
+    case Encoding::windows1252:
+      return "windows-1252";
+    case Encoding::binary:
+      return "binary";
+  }
+  return "unknown";
+}
+
+// ---------------------------------------------------------------------------------------------
+// FileBytes
+
+namespace {
+
+[[noreturn]] void throw_errno(const std::string& path, const char* what) {
+  throw Error(Location{path, 0, 0, std::nullopt},
+              fmt::format("{}: {}", what, std::strerror(errno)));
+}
+
+std::string read_all_fd(int fd, const std::string& name) {
+  std::string out;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw_errno(name, "cannot read");
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
+}
+
+}  // namespace
+
+FileBytes FileBytes::open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw_errno(path, "cannot open");
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    throw_errno(path, "cannot stat");
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw Error(Location{path, 0, 0, std::nullopt}, "is a folder, not a file");
+  }
+  FileBytes fb;
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (S_ISREG(st.st_mode) && size >= kMmapThreshold) {
+    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      ::madvise(p, size, MADV_SEQUENTIAL);
+      ::close(fd);
+      fb.data_ = static_cast<const char*>(p);
+      fb.size_ = size;
+      fb.mapped_ = true;
+      return fb;
+    }
+  }
+  try {
+    fb.owned_ = read_all_fd(fd, path);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  ::close(fd);
+  fb.data_ = fb.owned_.data();
+  fb.size_ = fb.owned_.size();
+  return fb;
+}
+
+FileBytes FileBytes::read_stdin() {
+  return from_string(read_all_fd(0, "-"));
+}
+
+FileBytes FileBytes::from_string(std::string bytes) {
+  FileBytes fb;
+  fb.owned_ = std::move(bytes);
+  fb.data_ = fb.owned_.data();
+  fb.size_ = fb.owned_.size();
+  return fb;
+}
+
+FileBytes::FileBytes(FileBytes&& o) noexcept {
+  *this = std::move(o);
+}
+
+FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {
+  if (this == &o) return *this;
+  if (mapped_) ::munmap(const_cast<char*>(data_), size_);
+  mapped_ = o.mapped_;
+  owned_ = std::move(o.owned_);
+  data_ = mapped_ ? o.data_ : owned_.data();
+  size_ = o.size_;
+  o.mapped_ = false;
+  o.data_ = nullptr;
+  o.size_ = 0;
+  return *this;
+}
+
+FileBytes::~FileBytes() {
+  if (mapped_) ::munmap(const_cast<char*>(data_), size_);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t min;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    std::uint32_t cp = c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+namespace {
+
+void append_utf8(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t len = 0;
+  UBool err = false;
+  U8_APPEND(buf, len, 4, c, err);
+  (void)err;  // code points here are always valid scalar values
+  out.append(buf, static_cast<std::size_t>(len));
+}
+
+// Windows-1252 bytes 0x80-0x9F; the five undefined bytes map to the C1 code points, as the
+// WHATWG Encoding Standard does, so no byte is lost.
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+std::string decode_cp1252(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      out.push_back(ch);
+    } else if (c < 0xA0) {
+      append_utf8(out, kCp1252High[c - 0x80]);
+    } else {
+      append_utf8(out, c);
+    }
+  }
+  return out;
+}
+
+std::string decode_utf16(std::string_view bytes, bool big_endian, std::size_t skip,
+                         std::string_view name) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  if ((n - skip) % 2 != 0) {
+    throw Error(Location{std::string(name), 0, 0, n - 1}, "truncated UTF-16: odd number of bytes");
+  }
+  auto unit = [&](std::size_t i) -> char16_t {
+    return big_endian ? static_cast<char16_t>(p[i] << 8 | p[i + 1])
+                      : static_cast<char16_t>(p[i + 1] << 8 | p[i]);
+  };
+  std::string out;
+  out.reserve((n - skip) / 2 * 3 / 2);
+  for (std::size_t i = skip; i < n; i += 2) {
+    char16_t u = unit(i);
+    UChar32 c = u;
+    if (U16_IS_LEAD(u)) {
+      if (i + 3 < n + 0 && U16_IS_TRAIL(unit(i + 2))) {
+        c = U16_GET_SUPPLEMENTARY(u, unit(i + 2));
+        i += 2;
+      } else {
+        throw Error(Location{std::string(name), 0, 0, i},
+                    "invalid UTF-16: high surrogate without its low surrogate");
+      }
+    } else if (U16_IS_TRAIL(u)) {
+      throw Error(Location{std::string(name), 0, 0, i},
+                  "invalid UTF-16: low surrogate without a high surrogate");
+    }
+    append_utf8(out, c);
+  }
+  return out;
+}
+
+// UTF-16 text without a BOM shows NUL in every other byte (for Latin text): count NULs at
+// even and odd positions of the first 4 KiB.
+std::optional<bool> utf16_pattern(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096);
+  if (n < 4) return std::nullopt;
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0';
+    odd += bytes[i + 1] == '\0';
+  }
+  const std::size_t pairs = n / 2;
+  if (odd * 10 >= pairs * 7 && even * 10 <= pairs) return false;  // little-endian
+  if (even * 10 >= pairs * 7 && odd * 10 <= pairs) return true;   // big-endian
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view utf8, bool* changed) {
+  std::string text;
+  const bool has_cr = utf8.find('\r') != std::string_view::npos;
+  if (has_cr) {
+    text.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      if (utf8[i] == '\r') {
+        text.push_back('\n');
+        if (i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
+      } else {
+        text.push_back(utf8[i]);
+      }
+    }
+  } else {
+    text.assign(utf8);
+  }
+  bool nfc_changed = false;
+  // Text below U+0300 is always NFC: only look closer when a byte >= 0xCC appears.
+  bool may_need_nfc = false;
+  for (unsigned char c : text) {
+    if (c >= 0xCC) {
+      may_need_nfc = true;
+      break;
+    }
+  }
+  if (may_need_nfc) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(text, status) && U_SUCCESS(status)) {
+      std::string out;
+      out.reserve(text.size());
+      icu::StringByteSink<std::string> sink(&out);
+      nfc->normalizeUTF8(0, text, sink, nullptr, status);
+      if (U_SUCCESS(status)) {
+        text = std::move(out);
+        nfc_changed = true;
+      }
+    }
+  }
+  if (changed) *changed = has_cr || nfc_changed;
+  return text;
+}
+
+Decoded decode(std::string_view bytes, std::string_view name, const DecodeOptions& opts) {
+  Decoded d;
+  const std::string_view raw = bytes;
+  auto warn = [&](std::uint64_t byte, std::string msg) {
+    Location where = locate(name, raw, byte);
+    d.warnings.push_back({Severity::warning, std::move(where), std::move(msg)});
+  };
+  auto u8 = [](const char* s) { return std::string_view(s); };
+  std::string utf8;
+  if (bytes.starts_with(u8("\xEF\xBB\xBF"))) {
+    d.encoding = Encoding::utf8_bom;
+    bytes.remove_prefix(3);
+  } else if (bytes.starts_with(u8("\xFF\xFE"))) {
+    d.encoding = Encoding::utf16le;
+    utf8 = decode_utf16(bytes, false, 2, name);
+  } else if (bytes.starts_with(u8("\xFE\xFF"))) {
+    d.encoding = Encoding::utf16be;
+    utf8 = decode_utf16(bytes, true, 2, name);
+  } else if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
+    if (auto be = utf16_pattern(bytes)) {
+      d.encoding = *be ? Encoding::utf16be : Encoding::utf16le;
+      utf8 = decode_utf16(bytes, *be, 0, name);
+      warn(0, fmt::format("no byte-order mark; decoded as {} from its NUL-byte pattern",
+                          *be ? "UTF-16BE" : "UTF-16LE"));
+    } else {
+      d.encoding = Encoding::binary;
+      d.skipped = true;
+      warn(nul, "binary file (NUL byte), skipped");
+      return d;
+    }
+  }
+  const bool is_utf16 = d.encoding == Encoding::utf16le || d.encoding == Encoding::utf16be;
+  std::string_view text = is_utf16 ? std::string_view(utf8) : bytes;
+  if (!is_utf16) {
+    if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+      const std::uint64_t off = bad + (d.encoding == Encoding::utf8_bom ? 3 : 0);
+      if (opts.strict) {
+        Location where = locate(name, raw, off);
+        throw Error(where, fmt::format("invalid UTF-8 sequence (byte 0x{:02X})",
+                                       static_cast<unsigned char>(text[bad])));
+      }
+      warn(off, fmt::format("invalid UTF-8 (byte 0x{:02X}); decoded as Windows-1252",
+                            static_cast<unsigned char>(text[bad])));
+      d.encoding = Encoding::windows1252;
+      utf8 = decode_cp1252(text);
+      text = utf8;
+    }
+  }
+  d.text = normalize_text(text, &d.normalized);
+  return d;
+}
+
+}  // namespace verbatim

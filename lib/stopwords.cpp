@@ -1,1 +1,97 @@
-// placeholder: being written
+#include "verbatim/stopwords.hpp"
+
+#include <array>
+
+#include "verbatim/tokenizer.hpp"
+
+namespace verbatim {
+
+namespace detail {
+extern const std::string_view kEmbedded_fr;
+extern const std::string_view kEmbedded_en;
+extern const std::string_view kEmbedded_fr_fillers;
+extern const std::string_view kEmbedded_en_fillers;
+}  // namespace detail
+
+std::string_view default_stopword_list(Language lang) {
+  return lang == Language::fr ? detail::kEmbedded_fr : detail::kEmbedded_en;
+}
+
+std::string_view default_filler_list(Language lang) {
+  return lang == Language::fr ? detail::kEmbedded_fr_fillers : detail::kEmbedded_en_fillers;
+}
+
+namespace {
+
+// French elided prefixes are function words whatever list is used.
+constexpr std::array<std::string_view, 13> kElided = {
+    "l'", "d'",  "j'",     "m'",      "n'",      "s'",     "t'",
+    "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "quoiqu'"};
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+}  // namespace
+
+Stopwords Stopwords::defaults(Language lang) {
+  Stopwords s = parse(default_stopword_list(lang));
+  s.merge(parse(default_filler_list(lang)));
+  return s;
+}
+
+Stopwords Stopwords::parse(std::string_view text) {
+  Stopwords s;
+  s.elisions_ = true;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t eol = text.find('\n', i);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(i, eol - i);
+    if (auto bar = line.find('|'); bar != std::string_view::npos) line = line.substr(0, bar);
+    std::size_t j = 0;
+    while (j < line.size()) {
+      while (j < line.size() && is_space(line[j]))
+        ++j;
+      std::size_t k = j;
+      while (k < line.size() && !is_space(line[k]))
+        ++k;
+      if (k > j) s.add(line.substr(j, k - j));
+      j = k;
+    }
+    i = eol + 1;
+  }
+  return s;
+}
+
+void Stopwords::add(std::string_view word) {
+  words_.insert(normalize_token(word));
+}
+
+void Stopwords::remove(std::string_view word) {
+  const std::string norm = normalize_token(word);
+  words_.erase(norm);
+  kept_.insert(norm);
+}
+
+void Stopwords::merge(const Stopwords& other) {
+  words_.insert(other.words_.begin(), other.words_.end());
+  elisions_ = elisions_ || other.elisions_;
+}
+
+bool Stopwords::contains(std::string_view norm) const {
+  const std::string key(norm);
+  if (kept_.count(key)) return false;
+  if (words_.count(key)) return true;
+  if (norm.size() > 1 && norm.back() == '\'') {
+    if (words_.count(key.substr(0, key.size() - 1))) return true;
+    if (elisions_) {
+      for (auto e : kElided) {
+        if (norm == e) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace verbatim

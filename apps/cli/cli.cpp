@@ -1,1 +1,212 @@
-// placeholder
+#include "cli/cli.hpp"
+
+#include <csignal>
+
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "verbatim/json.hpp"
+#include "verbatim/version.hpp"
+
+namespace verbatim::cli {
+
+void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
+  if (flags & kCorpusFlags) {
+    app->add_option("paths", o.paths, "Transcript files or folders ('-' or none: stdin)");
+    app->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+        ->default_val("auto");
+    app->add_option("--role", o.role,
+                    "Keep only the turns of speakers with this role (e.g. participant)");
+    app->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
+    app->add_option("--attributes", o.attributes,
+                    "CSV of case attributes keyed by document or participant id");
+    app->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
+    app->add_option("--threads", o.threads, "Worker threads (0: all cores)");
+  }
+  if (flags & kTextFlags) {
+    app->add_option("--stopwords", o.stopwords, "Stopwords: default, none, fr, en, or a list file")
+        ->default_val("default");
+    app->add_option("--keep", o.keep, "Words that are never stopwords")->delimiter(',');
+    app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
+        ->default_val("language");
+  }
+  if (flags & kOutputFlags) {
+    app->add_option("-o,--output", o.output, "Write to this file (atomically) instead of stdout");
+    app->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
+        ->default_val("csv");
+    app->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
+    app->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
+  }
+  app->add_flag("-v,--verbose", o.verbose, "More messages on stderr (-vv: debug)");
+  app->add_flag("-q,--quiet", o.quiet, "Only errors on stderr");
+}
+
+namespace {
+
+void setup_logging(const std::string& tool, const CommonOptions& o) {
+  auto logger = spdlog::stderr_logger_st("verbatim-" + tool);
+  logger->set_pattern(fmt::format("verbatim {}: %l: %v", tool));
+  spdlog::level::level_enum level = spdlog::level::warn;
+  if (o.quiet) level = spdlog::level::err;
+  if (o.verbose == 1) level = spdlog::level::info;
+  if (o.verbose >= 2) level = spdlog::level::debug;
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+void report(const std::string& tool, const Diagnostic& d) {
+  (void)tool;
+  if (d.severity == Severity::error) {
+    spdlog::error("{}", format_diagnostic(d));
+  } else {
+    spdlog::warn("{}", format_diagnostic(d));
+  }
+}
+
+int run_tool(const std::string& tool, const CommonOptions& opts, const std::function<int()>& body) {
+  std::signal(SIGPIPE, SIG_IGN);  // EPIPE is handled as a quiet end
+  setup_logging(tool, opts);
+  try {
+    return body();
+  } catch (const BrokenPipe&) {
+    return kOk;
+  } catch (const UsageError& e) {
+    spdlog::error("{}", e.what());
+    fmt::print(stderr, "Run 'verbatim {} --help' for the options.\n", tool);
+    return kUsage;
+  } catch (const Error& e) {
+    report(tool, e.diagnostic());
+    return kBadInput;
+  } catch (const std::bad_alloc&) {
+    spdlog::error("out of memory");
+    return kBadInput;
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return kBadInput;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
+    : tool_(std::move(tool)), opts_(opts) {
+  corpus_opts_.decode.strict = opts.strict;
+  if (opts.lang != "auto") {
+    auto lang = parse_language(opts.lang);
+    if (!lang) throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'", opts.lang));
+    corpus_opts_.language = *lang;
+  }
+  if (!opts.speakers.empty()) {
+    FileBytes bytes = FileBytes::open(opts.speakers);
+    speakers_ = SpeakerMap::parse(decode(bytes.view(), opts.speakers, {true}).text, opts.speakers);
+    corpus_opts_.speakers = &*speakers_;
+  }
+  if (!opts.attributes.empty()) {
+    FileBytes bytes = FileBytes::open(opts.attributes);
+    attributes_ =
+        Attributes::parse(decode(bytes.view(), opts.attributes, {true}).text, opts.attributes);
+  }
+}
+
+bool CorpusReader::keep_turn(const DocumentTurn& t) const {
+  return opts_.role.empty() || t.role == opts_.role;
+}
+
+bool CorpusReader::for_each(const std::function<void(Document&)>& fn) {
+  Diagnostics diags;
+  std::vector<std::string> paths = opts_.paths;
+  if (paths.empty()) paths.push_back("-");
+  std::vector<SourceRef> sources = list_sources(paths, diags);
+  bool ok = true;
+  for (const auto& d : diags) {
+    report(tool_, d);
+    ok = ok && d.severity != Severity::error;
+  }
+  for (const auto& src : sources) {
+    Diagnostics warnings;
+    try {
+      std::optional<Document> doc = load_document(src, corpus_opts_, warnings);
+      for (const auto& w : warnings)
+        report(tool_, w);
+      if (!doc) continue;
+      ++documents_;
+      fn(*doc);
+    } catch (const Error& e) {
+      for (const auto& w : warnings)
+        report(tool_, w);
+      report(tool_, e.diagnostic());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
+  Stopwords s;
+  const std::string& v = opts.stopwords;
+  if (v == "default") {
+    s = Stopwords::defaults(lang);
+  } else if (v == "none") {
+    // nothing
+  } else if (v == "fr" || v == "en") {
+    s = Stopwords::defaults(*parse_language(v));
+  } else {
+    FileBytes bytes = FileBytes::open(v);
+    s = Stopwords::parse(decode(bytes.view(), v, {true}).text);
+  }
+  for (const auto& k : opts.keep)
+    s.remove(k);
+  return s;
+}
+
+HyphenMode parse_hyphens(const std::string& s) {
+  if (s == "language") return HyphenMode::language;
+  if (s == "keep") return HyphenMode::keep;
+  if (s == "split") return HyphenMode::split;
+  throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'", s));
+}
+
+std::string json_header(const std::string& tool, const CommonOptions& o) {
+  std::string h = "{\"tool\":";
+  append_json_string(h, tool);
+  h += ",\"version\":";
+  append_json_string(h, kVersion);
+  h += ",\"options\":{\"lang\":";
+  append_json_string(h, o.lang);
+  h += ",\"stopwords\":";
+  append_json_string(h, o.stopwords);
+  h += ",\"role\":";
+  append_json_string(h, o.role);
+  h += ",\"hyphens\":";
+  append_json_string(h, o.hyphens);
+  h += "}}";
+  return h;
+}
+
+TableOutput open_table(const CommonOptions& opts, std::vector<std::string> columns,
+                       const std::string& header_json) {
+  auto format = parse_table_format(opts.format);
+  if (!format) {
+    throw UsageError(
+        fmt::format("--format must be csv, tsv, json, jsonl or md, not '{}'", opts.format));
+  }
+  if (opts.sep.size() != 1) throw UsageError("--sep takes a single character, like ';'");
+  TableOptions to;
+  to.sep = opts.sep[0];
+  to.bom = opts.bom;
+  to.header_json = header_json;
+  TableOutput t;
+  t.file = std::make_unique<OutputFile>(opts.output);
+  t.writer = std::make_unique<TableWriter>(*t.file, *format, std::move(columns), to);
+  return t;
+}
+
+void TableOutput::commit() {
+  writer->finish();
+  file->commit();
+}
+
+}  // namespace verbatim::cli

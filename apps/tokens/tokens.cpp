@@ -1,1 +1,142 @@
-// placeholder
+// verbatim tokens: the token stream with provenance, for inspection and piping.
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "cli/cli.hpp"
+#include "tools.hpp"
+#include "verbatim/segment.hpp"
+#include "verbatim/stemmer.hpp"
+
+namespace verbatim::cli {
+
+namespace {
+
+struct TokensArgs {
+  CommonOptions common;
+  std::string unit = "sentence";
+};
+
+// What a surface form becomes, computed once per distinct form and language.
+struct FormInfo {
+  std::string norm;
+  std::string stem;
+  bool stop = false;
+};
+
+class FormCache {
+ public:
+  FormCache(const CommonOptions& o, Language lang)
+      : stopwords_(make_stopwords(o, lang)), stemmer_(lang) {}
+  const FormInfo& get(std::string_view surface, TokenKind kind) {
+    auto it = forms_.find(surface);
+    if (it != forms_.end()) return it->second;
+    FormInfo info;
+    info.norm = normalize_token(surface);
+    if (kind == TokenKind::word) {
+      info.stem = std::string(stemmer_.stem(info.norm));
+      info.stop = stopwords_.contains(info.norm);
+    }
+    return forms_.emplace(std::string(surface), std::move(info)).first->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  Stopwords stopwords_;
+  Stemmer stemmer_;
+  // Keyed by surface; a word is a word in every context, so the kind is the same each time.
+  std::unordered_map<std::string, FormInfo, Hash, std::equal_to<>> forms_;
+};
+
+int run_tokens(const TokensArgs& a) {
+  const CommonOptions& o = a.common;
+  auto unit_kind = parse_unit_kind(a.unit);
+  if (!unit_kind) {
+    throw UsageError(
+        fmt::format("--unit must be document, turn, paragraph or sentence, not '{}'", a.unit));
+  }
+  const HyphenMode hyphens = parse_hyphens(o.hyphens);
+  CorpusReader reader("tokens", o);
+  TableOutput out = open_table(
+      o,
+      {"doc", "unit", "speaker", "start", "end", "surface", "norm", "stem", "kind", "stop", "line"},
+      json_header("tokens", o));
+  std::optional<FormCache> caches[2];
+  std::vector<Token> tokens;
+  std::vector<Cell> cells(11);
+  std::string unit_s, start_s, end_s, line_s;
+  const bool ok = reader.for_each([&](Document& doc) {
+    auto& cache = caches[doc.language == Language::fr ? 0 : 1];
+    if (!cache) cache.emplace(o, doc.language);
+    const std::string_view text = doc.text;
+    std::size_t unit = 0;
+    std::uint32_t line = 1, line_pos = 0;
+    for (const auto& turn : doc.turns) {
+      const bool keep = reader.keep_turn(turn);
+      tokens.clear();
+      tokenize_turn(text, turn, {doc.language, hyphens}, tokens);
+      std::vector<Span> units = turn_units(text, turn, *unit_kind, tokens);
+      if (*unit_kind == UnitKind::document)
+        units.assign(1, Span{0, static_cast<std::uint32_t>(text.size())});
+      std::size_t u = 0;
+      if (*unit_kind != UnitKind::document || unit == 0) ++unit;
+      const std::size_t first_unit = unit;
+      for (const Token& t : tokens) {
+        while (u + 1 < units.size() && t.begin >= units[u].end)
+          ++u;
+        // Line numbers: count newlines incrementally (tokens come in text order per turn).
+        if (t.begin < line_pos) line = 1, line_pos = 0;
+        for (; line_pos < t.begin; ++line_pos)
+          line += text[line_pos] == '\n';
+        if (!keep) continue;
+        const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+        const FormInfo& f = cache->get(surface, t.kind);
+        unit_s = std::to_string(*unit_kind == UnitKind::document ? 1 : first_unit + u);
+        start_s = std::to_string(t.begin);
+        end_s = std::to_string(t.end);
+        line_s = std::to_string(line);
+        cells[0] = {doc.source.id};
+        cells[1] = {unit_s, CellType::number};
+        cells[2] = {turn.speaker, CellType::string, turn.speaker.empty()};
+        cells[3] = {start_s, CellType::number};
+        cells[4] = {end_s, CellType::number};
+        cells[5] = {surface};
+        cells[6] = {f.norm};
+        cells[7] = {f.stem, CellType::string, t.kind != TokenKind::word};
+        cells[8] = {token_kind_name(t.kind)};
+        cells[9] = {f.stop ? "true" : "false", CellType::boolean};
+        cells[10] = {line_s, CellType::number};
+        out.writer->row(cells);
+      }
+      if (*unit_kind != UnitKind::document && !units.empty()) unit += units.size() - 1;
+    }
+  });
+  if (!ok) return kBadInput;
+  out.commit();
+  return kOk;
+}
+
+}  // namespace
+
+void register_tokens(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<TokensArgs>();
+  CLI::App* cmd = app.add_subcommand("tokens", "The token stream with spans, norms, stems");
+  add_common_flags(cmd, args->common);
+  cmd->add_option("--unit", args->unit, "Numbering of units: sentence, turn, paragraph, document")
+      ->default_val("sentence");
+  cmd->footer(R"(Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line
+  start/end are byte offsets into the normalized text (the file's bytes for clean UTF-8).
+
+Examples:
+  verbatim tokens data/sample/interviews/p01.txt | head
+  verbatim tokens data/sample/interviews --speakers data/sample/speakers.csv --role participant
+  echo "L'IA, c'est aujourd'hui." | verbatim tokens --lang fr --format md)");
+  cmd->callback([args, &exit_code] {
+    exit_code = run_tool("tokens", args->common, [&] { return run_tokens(*args); });
+  });
+}
+
+}  // namespace verbatim::cli

@@ -25,8 +25,8 @@
 namespace verbatim {
 
 struct SourceRef {
-  std::string path;  // as opened ("-" for stdin)
-  std::string id;    // document id
+  std::string path;     // as opened ("-" for stdin)
+  std::string id;       // document id
   std::string display;  // path as shown in messages
 };
 
@@ -93,7 +93,7 @@ std::optional<Document> load_document(const SourceRef& src, const CorpusOptions&
                                       Diagnostics& warnings);
 
 // Builds a Document from already decoded text (for tests and for readers of other inputs).
-Document make_document(SourceRef src, Format format, std::string text,
-                       const CorpusOptions& opts, Diagnostics& warnings);
+Document make_document(SourceRef src, Format format, std::string text, const CorpusOptions& opts,
+                       Diagnostics& warnings);
 
 }  // namespace verbatim

@@ -20,9 +20,9 @@ namespace verbatim {
 enum class Severity { warning, error };
 
 struct Location {
-  std::string file;                 // as the user named it; "-" or "<stdin>" for stdin
-  std::size_t line = 0;             // 1-based; 0 when unknown
-  std::size_t column = 0;           // 1-based, in code points; 0 when unknown
+  std::string file;                   // as the user named it; "-" or "<stdin>" for stdin
+  std::size_t line = 0;               // 1-based; 0 when unknown
+  std::size_t column = 0;             // 1-based, in code points; 0 when unknown
   std::optional<std::uint64_t> byte;  // byte offset, when known
 };
 
@@ -33,6 +33,9 @@ struct Diagnostic {
 };
 
 using Diagnostics = std::vector<Diagnostic>;
+
+// A diagnostic about a whole file (no line or byte).
+Diagnostic file_diagnostic(Severity severity, std::string file, std::string message);
 
 // "file:line:col (byte N)", dropping the parts that are unknown.
 std::string format_location(const Location& where);

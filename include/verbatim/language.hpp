@@ -12,7 +12,7 @@ namespace verbatim {
 
 enum class Language { fr, en };
 
-std::string_view language_code(Language lang);  // "fr", "en"
+std::string_view language_code(Language lang);                  // "fr", "en"
 std::optional<Language> parse_language(std::string_view code);  // "fr"/"en", else nullopt
 
 // Detects fr/en from the first `max_bytes` of UTF-8 text.

@@ -1,9 +1,12 @@
 // segment: units of analysis inside a document (document, turn, paragraph, sentence).
 //
-// Units are byte spans of the document text. Sentences never cross a turn's content range;
-// a sentence ends after `.`, `!`, `?`, `…` (or `...`) in a gap between tokens, unless the
-// token before is an abbreviation that keeps its period (`M.`, `p.`, `etc.`), and at every
-// blank line. Paragraphs are runs of non-blank lines, cut at turn boundaries.
+// Units are byte spans of the document text, computed per turn from the turn's content
+// ranges (so a unit never crosses a turn boundary, and the text between content ranges, such
+// as VTT cue timings, is inside a unit's span but never inside a token). A sentence ends after
+// `.`, `!` or `?` in the gap between two tokens, after `…` or `...` when the next token starts
+// with a capital, and at every blank line; an abbreviation keeps its period inside its token
+// (`M.`, `p.`, `etc.`), so it never ends a sentence. Paragraphs are runs of non-blank lines;
+// VTT/SRT cues of one turn form one paragraph.
 #pragma once
 
 #include <optional>
@@ -19,11 +22,21 @@ enum class UnitKind { document, turn, paragraph, sentence };
 std::string_view unit_kind_name(UnitKind k);
 std::optional<UnitKind> parse_unit_kind(std::string_view s);
 
-// Sentence spans inside `range`, given the tokens of that range (in order).
-std::vector<Span> split_sentences(std::string_view text, Span range,
+// Sentence spans of one turn, given its content ranges and their tokens (in order). Each
+// sentence starts at its first token and ends after its closing punctuation.
+std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>& content,
                                   const std::vector<Token>& tokens);
 
-// Paragraph spans inside `range`: maximal runs of non-blank lines.
-std::vector<Span> split_paragraphs(std::string_view text, Span range);
+// Paragraph spans of one turn: runs of non-blank lines of its content ranges.
+std::vector<Span> split_paragraphs(std::string_view text, const std::vector<Span>& content);
+
+// Appends the tokens of every content range of `turn`, in order.
+void tokenize_turn(std::string_view text, const Turn& turn, const TokenizerOptions& opts,
+                   std::vector<Token>& out);
+
+// The units of `kind` in one turn (for UnitKind::document, the turn's content extent: the
+// caller joins turns into one document unit).
+std::vector<Span> turn_units(std::string_view text, const Turn& turn, UnitKind kind,
+                             const std::vector<Token>& tokens);
 
 }  // namespace verbatim

@@ -54,7 +54,7 @@ struct DecodeOptions {
 struct Decoded {
   std::string text;  // UTF-8, NFC, LF line ends; empty when skipped
   Encoding encoding = Encoding::utf8;
-  bool skipped = false;  // binary file: not text, nothing decoded
+  bool skipped = false;     // binary file: not text, nothing decoded
   bool normalized = false;  // NFC or line-end changes were made
   Diagnostics warnings;
 };

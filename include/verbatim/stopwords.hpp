@@ -23,6 +23,7 @@ class Stopwords {
   static Stopwords parse(std::string_view list_text);
 
   void add(std::string_view word);  // normalized before insertion
+  // Rescues a word (--keep): never a stopword afterwards, whatever is merged in.
   void remove(std::string_view word);
   void merge(const Stopwords& other);
   bool contains(std::string_view norm) const;
@@ -30,6 +31,8 @@ class Stopwords {
 
  private:
   std::unordered_set<std::string> words_;
+  std::unordered_set<std::string> kept_;
+  bool elisions_ = false;  // the French elided prefixes are stopwords (not for "none")
 };
 
 // The embedded list texts, for `--version` provenance and tests.

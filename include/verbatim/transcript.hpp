@@ -40,12 +40,12 @@ struct Span {
 };
 
 struct Turn {
-  std::string speaker;                 // label as written, trimmed; empty when none
+  std::string speaker;                  // label as written, trimmed; empty when none
   std::optional<double> start_seconds;  // from timestamps, when the format has them
   std::optional<double> end_seconds;
-  Span span;                           // the whole turn, label and timing included
-  std::vector<Span> content;           // what was said, in reading order
-  std::uint32_t line = 0;              // 1-based line of the turn's first byte
+  Span span;                  // the whole turn, label and timing included
+  std::vector<Span> content;  // what was said, in reading order
+  std::uint32_t line = 0;     // 1-based line of the turn's first byte
 };
 
 struct Transcript {

@@ -1,0 +1,103 @@
+// cli: what every verbatim tool shares: common flags, exit codes, diagnostics on stderr,
+// the corpus walk with per-file error collection, and table output.
+//
+// A tool registers a CLI11 subcommand with add_common_flags(), and in its callback calls
+// for_each_document() and writes a table through open_table(). Errors are collected per file
+// so that one run shows every problem; the tool then exits 1 and an -o file is not written.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "verbatim/corpus.hpp"
+#include "verbatim/stopwords.hpp"
+#include "verbatim/table.hpp"
+#include "verbatim/tokenizer.hpp"
+
+namespace verbatim::cli {
+
+enum Exit : int { kOk = 0, kBadInput = 1, kUsage = 2, kCheckFailed = 3 };
+
+// A usage error found after parsing (a bad flag value): exit 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string output = "-";
+  std::string format = "csv";
+  std::string lang = "auto";
+  std::string stopwords = "default";
+  std::vector<std::string> keep;
+  std::string role;
+  std::string speakers;
+  std::string attributes;
+  std::string hyphens = "language";
+  std::string sep = ",";
+  bool bom = false;
+  bool strict = false;
+  unsigned threads = 0;
+  int verbose = 0;
+  bool quiet = false;
+};
+
+enum Flags : unsigned {
+  kOutputFlags = 1,  // -o --format --sep --bom
+  kCorpusFlags = 2,  // paths --lang --role --speakers --attributes --strict --threads
+  kTextFlags = 4,    // --stopwords --keep --hyphens
+  kAllFlags = 7,
+};
+
+void add_common_flags(CLI::App* app, CommonOptions& opts, unsigned flags = kAllFlags);
+
+// Runs a tool body: sets up logging, maps exceptions to exit codes and messages
+// "verbatim TOOL: error: file:line:col (byte N): message".
+int run_tool(const std::string& tool, const CommonOptions& opts, const std::function<int()>& body);
+
+void report(const std::string& tool, const Diagnostic& d);
+
+// The corpus as the common flags describe it.
+class CorpusReader {
+ public:
+  CorpusReader(std::string tool, const CommonOptions& opts);
+  // Calls `fn` for every readable document, in id order; returns false when any file had an
+  // error (already reported).
+  bool for_each(const std::function<void(Document&)>& fn);
+  const Attributes* attributes() const { return attributes_ ? &*attributes_ : nullptr; }
+  const SpeakerMap* speakers() const { return speakers_ ? &*speakers_ : nullptr; }
+  // True when a turn passes --role.
+  bool keep_turn(const DocumentTurn& t) const;
+  const CorpusOptions& corpus_options() const { return corpus_opts_; }
+  std::size_t documents() const { return documents_; }
+
+ private:
+  std::string tool_;
+  const CommonOptions& opts_;
+  std::optional<SpeakerMap> speakers_;
+  std::optional<Attributes> attributes_;
+  CorpusOptions corpus_opts_;
+  std::size_t documents_ = 0;
+};
+
+// The stopword set for a document language, from --stopwords and --keep.
+Stopwords make_stopwords(const CommonOptions& opts, Language lang);
+HyphenMode parse_hyphens(const std::string& s);
+
+// Opens the output (-o, atomically) and a table writer in --format.
+struct TableOutput {
+  std::unique_ptr<OutputFile> file;
+  std::unique_ptr<TableWriter> writer;
+  void commit();
+};
+TableOutput open_table(const CommonOptions& opts, std::vector<std::string> columns,
+                       const std::string& header_json);
+
+// JSON header object {"tool":..,"version":..,"options":{..}} for json/jsonl output.
+std::string json_header(const std::string& tool, const CommonOptions& opts);
+
+}  // namespace verbatim::cli

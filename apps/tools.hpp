@@ -1,0 +1,12 @@
+// The subcommands of the verbatim binary; each registers itself on the main app and sets
+// `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace verbatim::cli {
+
+void register_corpus(CLI::App& app, int& exit_code);
+void register_tokens(CLI::App& app, int& exit_code);
+
+}  // namespace verbatim::cli
