@@ -281,4 +281,21 @@ std::optional<Document> load_document(const SourceRef& src, const CorpusOptions&
   return doc;
 }
 
+void Fingerprint::add(const Document& doc) {
+  auto mix = [this](std::string_view bytes) {
+    for (unsigned char c : bytes) {
+      h_ ^= c;
+      h_ *= 0x100000001b3ull;
+    }
+  };
+  mix(doc.source.id);
+  mix(std::string_view("\0", 1));
+  mix(doc.text);
+  mix(std::string_view("\0", 1));
+}
+
+std::string Fingerprint::hex() const {
+  return fmt::format("{:016x}", h_);
+}
+
 }  // namespace verbatim

@@ -110,7 +110,20 @@ TableWriter::TableWriter(OutputFile& out, TableFormat format, std::vector<std::s
 }
 
 void TableWriter::row(const std::vector<Cell>& cells) {
-  std::string& b = out_.buffer();
+  format_row(out_.buffer(), cells, first_row_);
+  first_row_ = false;
+  out_.flush_if_large();
+}
+
+void TableWriter::append_formatted(std::string_view chunk, std::size_t rows) {
+  if (rows == 0) return;
+  // A JSON chunk starts with "\n[": the rows before it need the comma.
+  if (format_ == TableFormat::json && !first_row_) out_.buffer().push_back(',');
+  out_.write(chunk);
+  first_row_ = false;
+}
+
+void TableWriter::format_row(std::string& b, const std::vector<Cell>& cells, bool first) const {
   switch (format_) {
     case TableFormat::csv:
       for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -127,7 +140,7 @@ void TableWriter::row(const std::vector<Cell>& cells) {
       b.push_back('\n');
       break;
     case TableFormat::json:
-      b += first_row_ ? "\n[" : ",\n[";
+      b += first ? "\n[" : ",\n[";
       for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) b.push_back(',');
         append_json_value(b, cells[i]);
@@ -154,8 +167,6 @@ void TableWriter::row(const std::vector<Cell>& cells) {
       b.push_back('\n');
       break;
   }
-  first_row_ = false;
-  out_.flush_if_large();
 }
 
 void TableWriter::finish() {

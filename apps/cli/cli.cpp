@@ -115,33 +115,20 @@ bool CorpusReader::keep_turn(const DocumentTurn& t) const {
   return opts_.role.empty() || t.role == opts_.role;
 }
 
-bool CorpusReader::for_each(const std::function<void(Document&)>& fn) {
+std::vector<SourceRef> CorpusReader::list() {
   Diagnostics diags;
   std::vector<std::string> paths = opts_.paths;
   if (paths.empty()) paths.push_back("-");
   std::vector<SourceRef> sources = list_sources(paths, diags);
-  bool ok = true;
   for (const auto& d : diags) {
     report(tool_, d);
-    ok = ok && d.severity != Severity::error;
+    listed_ok_ = listed_ok_ && d.severity != Severity::error;
   }
-  for (const auto& src : sources) {
-    Diagnostics warnings;
-    try {
-      std::optional<Document> doc = load_document(src, corpus_opts_, warnings);
-      for (const auto& w : warnings)
-        report(tool_, w);
-      if (!doc) continue;
-      ++documents_;
-      fn(*doc);
-    } catch (const Error& e) {
-      for (const auto& w : warnings)
-        report(tool_, w);
-      report(tool_, e.diagnostic());
-      ok = false;
-    }
-  }
-  return ok;
+  return sources;
+}
+
+bool CorpusReader::for_each(const std::function<void(Document&)>& fn) {
+  return map_documents<Document>([](Document& d) { return std::move(d); }, fn);
 }
 
 Stopwords make_stopwords(const CommonOptions& opts, Language lang) {

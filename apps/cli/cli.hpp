@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "verbatim/corpus.hpp"
+#include "verbatim/parallel.hpp"
 #include "verbatim/stopwords.hpp"
 #include "verbatim/table.hpp"
 #include "verbatim/tokenizer.hpp"
@@ -65,8 +66,13 @@ void report(const std::string& tool, const Diagnostic& d);
 class CorpusReader {
  public:
   CorpusReader(std::string tool, const CommonOptions& opts);
-  // Calls `fn` for every readable document, in id order; returns false when any file had an
-  // error (already reported).
+  // Reads documents on --threads workers and calls `work` on each there, then `consume` with
+  // the results on this thread, in id order. Returns false when any file had an error (already
+  // reported, in order, with the warnings of each file).
+  template <class R>
+  bool map_documents(const std::function<R(Document&)>& work,
+                     const std::function<void(R&)>& consume);
+  // Calls `fn` for every readable document, in id order, on this thread.
   bool for_each(const std::function<void(Document&)>& fn);
   const Attributes* attributes() const { return attributes_ ? &*attributes_ : nullptr; }
   const SpeakerMap* speakers() const { return speakers_ ? &*speakers_ : nullptr; }
@@ -78,11 +84,49 @@ class CorpusReader {
  private:
   std::string tool_;
   const CommonOptions& opts_;
+  bool listed_ok_ = true;
   std::optional<SpeakerMap> speakers_;
   std::optional<Attributes> attributes_;
   CorpusOptions corpus_opts_;
   std::size_t documents_ = 0;
+  std::vector<SourceRef> list();
 };
+
+template <class R>
+bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
+                                 const std::function<void(R&)>& consume) {
+  struct Item {
+    Diagnostics warnings;
+    std::optional<Diagnostic> error;
+    std::optional<R> result;
+  };
+  std::vector<SourceRef> sources = list();
+  bool ok = listed_ok_;
+  ordered_parallel_map<Item>(
+      sources.size(), opts_.threads,
+      [&](std::size_t i) {
+        Item it;
+        try {
+          std::optional<Document> doc = load_document(sources[i], corpus_opts_, it.warnings);
+          if (doc) it.result.emplace(work(*doc));
+        } catch (const Error& e) {
+          it.error = e.diagnostic();
+        }
+        return it;
+      },
+      [&](std::size_t, Item& it) {
+        for (const auto& w : it.warnings)
+          report(tool_, w);
+        if (it.error) {
+          report(tool_, *it.error);
+          ok = false;
+        } else if (it.result) {
+          ++documents_;
+          consume(*it.result);
+        }
+      });
+  return ok;
+}
 
 // The stopword set for a document language, from --stopwords and --keep.
 Stopwords make_stopwords(const CommonOptions& opts, Language lang);

@@ -23,11 +23,14 @@ int run_inventory(const CommonOptions& o) {
     std::vector<std::string> cells;
   };
   std::vector<Row> rows;
-  std::size_t total_words = 0;
+  std::size_t total_words = 0, total_tokens = 0;
+  Fingerprint fingerprint;
   const bool ok = reader.for_each([&](Document& doc) {
     const DocumentStats s = document_stats(
         doc, {doc.language, hyphens}, [&](const DocumentTurn& t) { return reader.keep_turn(t); });
     total_words += s.words;
+    total_tokens += s.tokens;
+    fingerprint.add(doc);
     rows.push_back(
         {{doc.source.id, std::string(format_name(doc.format)),
           std::string(encoding_name(doc.encoding)), std::string(language_code(doc.language)),
@@ -38,8 +41,9 @@ int run_inventory(const CommonOptions& o) {
   if (!ok) return kBadInput;
   std::string header = json_header("corpus", o);
   header.pop_back();
-  header +=
-      fmt::format(",\"corpus\":{{\"documents\":{},\"words\":{}}}}}", rows.size(), total_words);
+  header += fmt::format(
+      ",\"corpus\":{{\"documents\":{},\"tokens\":{},\"words\":{},\"fingerprint\":\"{}\"}}}}",
+      rows.size(), total_tokens, total_words, fingerprint.hex());
   TableOutput out = open_table(
       o,
       {"id", "format", "encoding", "language", "turns", "speakers", "words", "duration", "bytes"},

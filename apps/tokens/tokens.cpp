@@ -17,7 +17,7 @@ struct TokensArgs {
   std::string unit = "sentence";
 };
 
-// What a surface form becomes, computed once per distinct form and language.
+// What a surface form becomes, computed once per distinct form.
 struct FormInfo {
   std::string norm;
   std::string stem;
@@ -47,9 +47,69 @@ class FormCache {
   };
   Stopwords stopwords_;
   Stemmer stemmer_;
-  // Keyed by surface; a word is a word in every context, so the kind is the same each time.
+  // Keyed by surface: the tokenizer gives a surface form the same kind wherever it occurs.
   std::unordered_map<std::string, FormInfo, Hash, std::equal_to<>> forms_;
 };
+
+struct Chunk {
+  std::string text;
+  std::size_t rows = 0;
+};
+
+// Formats the rows of one document; runs on a worker thread with that thread's caches.
+Chunk render(const Document& doc, const CommonOptions& o, UnitKind unit_kind, HyphenMode hyphens,
+             const CorpusReader& reader, const TableWriter& writer) {
+  thread_local std::optional<FormCache> caches[2];
+  auto& cache = caches[doc.language == Language::fr ? 0 : 1];
+  if (!cache) cache.emplace(o, doc.language);
+  Chunk chunk;
+  const std::string_view text = doc.text;
+  std::vector<Token> tokens;
+  std::vector<Cell> cells(11);
+  std::string unit_s, start_s, end_s, line_s;
+  std::size_t unit = unit_kind == UnitKind::document ? 1 : 0;
+  std::uint32_t line = 1, line_pos = 0;
+  for (const auto& turn : doc.turns) {
+    tokens.clear();
+    tokenize_turn(text, turn, {doc.language, hyphens}, tokens);
+    const std::vector<Span> units = unit_kind == UnitKind::document
+                                        ? std::vector<Span>{}
+                                        : turn_units(text, turn, unit_kind, tokens);
+    const std::size_t first_unit = unit + 1;
+    std::size_t u = 0;
+    const bool keep = reader.keep_turn(turn);
+    for (const Token& t : tokens) {
+      while (u + 1 < units.size() && t.begin >= units[u].end)
+        ++u;
+      // Lines: count newlines forward; restart when cues were sorted out of file order.
+      if (t.begin < line_pos) line = 1, line_pos = 0;
+      for (; line_pos < t.begin; ++line_pos)
+        line += text[line_pos] == '\n';
+      if (!keep) continue;
+      const std::string_view surface = text.substr(t.begin, t.end - t.begin);
+      const FormInfo& f = cache->get(surface, t.kind);
+      unit_s = std::to_string(unit_kind == UnitKind::document ? 1 : first_unit + u);
+      start_s = std::to_string(t.begin);
+      end_s = std::to_string(t.end);
+      line_s = std::to_string(line);
+      cells[0] = {doc.source.id};
+      cells[1] = {unit_s, CellType::number};
+      cells[2] = {turn.speaker, CellType::string, turn.speaker.empty()};
+      cells[3] = {start_s, CellType::number};
+      cells[4] = {end_s, CellType::number};
+      cells[5] = {surface};
+      cells[6] = {f.norm};
+      cells[7] = {f.stem, CellType::string, t.kind != TokenKind::word};
+      cells[8] = {token_kind_name(t.kind)};
+      cells[9] = {f.stop ? "true" : "false", CellType::boolean};
+      cells[10] = {line_s, CellType::number};
+      writer.format_row(chunk.text, cells, chunk.rows == 0);
+      ++chunk.rows;
+    }
+    if (unit_kind != UnitKind::document) unit += units.size();
+  }
+  return chunk;
+}
 
 int run_tokens(const TokensArgs& a) {
   const CommonOptions& o = a.common;
@@ -64,56 +124,9 @@ int run_tokens(const TokensArgs& a) {
       o,
       {"doc", "unit", "speaker", "start", "end", "surface", "norm", "stem", "kind", "stop", "line"},
       json_header("tokens", o));
-  std::optional<FormCache> caches[2];
-  std::vector<Token> tokens;
-  std::vector<Cell> cells(11);
-  std::string unit_s, start_s, end_s, line_s;
-  const bool ok = reader.for_each([&](Document& doc) {
-    auto& cache = caches[doc.language == Language::fr ? 0 : 1];
-    if (!cache) cache.emplace(o, doc.language);
-    const std::string_view text = doc.text;
-    std::size_t unit = 0;
-    std::uint32_t line = 1, line_pos = 0;
-    for (const auto& turn : doc.turns) {
-      const bool keep = reader.keep_turn(turn);
-      tokens.clear();
-      tokenize_turn(text, turn, {doc.language, hyphens}, tokens);
-      std::vector<Span> units = turn_units(text, turn, *unit_kind, tokens);
-      if (*unit_kind == UnitKind::document)
-        units.assign(1, Span{0, static_cast<std::uint32_t>(text.size())});
-      std::size_t u = 0;
-      if (*unit_kind != UnitKind::document || unit == 0) ++unit;
-      const std::size_t first_unit = unit;
-      for (const Token& t : tokens) {
-        while (u + 1 < units.size() && t.begin >= units[u].end)
-          ++u;
-        // Line numbers: count newlines incrementally (tokens come in text order per turn).
-        if (t.begin < line_pos) line = 1, line_pos = 0;
-        for (; line_pos < t.begin; ++line_pos)
-          line += text[line_pos] == '\n';
-        if (!keep) continue;
-        const std::string_view surface = text.substr(t.begin, t.end - t.begin);
-        const FormInfo& f = cache->get(surface, t.kind);
-        unit_s = std::to_string(*unit_kind == UnitKind::document ? 1 : first_unit + u);
-        start_s = std::to_string(t.begin);
-        end_s = std::to_string(t.end);
-        line_s = std::to_string(line);
-        cells[0] = {doc.source.id};
-        cells[1] = {unit_s, CellType::number};
-        cells[2] = {turn.speaker, CellType::string, turn.speaker.empty()};
-        cells[3] = {start_s, CellType::number};
-        cells[4] = {end_s, CellType::number};
-        cells[5] = {surface};
-        cells[6] = {f.norm};
-        cells[7] = {f.stem, CellType::string, t.kind != TokenKind::word};
-        cells[8] = {token_kind_name(t.kind)};
-        cells[9] = {f.stop ? "true" : "false", CellType::boolean};
-        cells[10] = {line_s, CellType::number};
-        out.writer->row(cells);
-      }
-      if (*unit_kind != UnitKind::document && !units.empty()) unit += units.size() - 1;
-    }
-  });
+  const bool ok = reader.map_documents<Chunk>(
+      [&](Document& doc) { return render(doc, o, *unit_kind, hyphens, reader, *out.writer); },
+      [&](Chunk& c) { out.writer->append_formatted(c.text, c.rows); });
   if (!ok) return kBadInput;
   out.commit();
   return kOk;

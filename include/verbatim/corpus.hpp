@@ -92,6 +92,17 @@ struct Document {
 std::optional<Document> load_document(const SourceRef& src, const CorpusOptions& opts,
                                       Diagnostics& warnings);
 
+// A 64-bit FNV-1a digest of the documents' ids and normalized texts, in the order added:
+// the same corpus gives the same fingerprint on every machine. Printed as 16 hex digits.
+class Fingerprint {
+ public:
+  void add(const Document& doc);
+  std::string hex() const;
+
+ private:
+  std::uint64_t h_ = 0xcbf29ce484222325ull;
+};
+
 // Builds a Document from already decoded text (for tests and for readers of other inputs).
 Document make_document(SourceRef src, Format format, std::string text, const CorpusOptions& opts,
                        Diagnostics& warnings);

@@ -38,6 +38,11 @@ class TableWriter {
   TableWriter(OutputFile& out, TableFormat format, std::vector<std::string> columns,
               TableOptions opts = {});
   void row(const std::vector<Cell>& cells);
+  // Formats a row into `buf` exactly as row() would write it, so that workers can format rows
+  // in parallel; `first` is true for the first row of a chunk.
+  void format_row(std::string& buf, const std::vector<Cell>& cells, bool first) const;
+  // Writes a chunk of `rows` rows made by format_row (the first with first = true).
+  void append_formatted(std::string_view chunk, std::size_t rows);
   void finish();
 
  private:

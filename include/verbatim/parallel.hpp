@@ -1,0 +1,120 @@
+// parallel: an ordered parallel map, the one way verbatim spreads documents over threads.
+//
+// ordered_parallel_map(n, threads, work, consume) calls work(i) for i in [0, n) on up to
+// `threads` worker threads and consume(i, result) on the calling thread in increasing i, so
+// output is the same bytes whatever the thread count. At most `window` results wait to be
+// consumed, so memory stays bounded by a few documents however large the corpus. An exception
+// thrown by work(i) is rethrown from consume's thread at position i; after an exception no new
+// work starts.
+//
+//   ordered_parallel_map<std::string>(docs.size(), 4, [&](std::size_t i) { return render(i); },
+//                                     [&](std::size_t, std::string& s) { out.write(s); });
+#pragma once
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace verbatim {
+
+// Threads to use for `requested` (0: all cores), never more than `items`, at least 1.
+inline unsigned effective_threads(unsigned requested, std::size_t items) {
+  unsigned t = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+  if (items < t) t = static_cast<unsigned>(std::max<std::size_t>(1, items));
+  return t;
+}
+
+template <class R>
+void ordered_parallel_map(std::size_t n, unsigned threads,
+                          const std::function<R(std::size_t)>& work,
+                          const std::function<void(std::size_t, R&)>& consume) {
+  threads = effective_threads(threads, n);
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < n; ++i) {
+      R r = work(i);
+      consume(i, r);
+    }
+    return;
+  }
+  const std::size_t window = 2 * static_cast<std::size_t>(threads);
+  struct Slot {
+    std::optional<R> result;
+    std::exception_ptr error;
+    bool done = false;
+  };
+  std::vector<Slot> slots(window);
+  std::mutex m;
+  std::condition_variable cv;
+  std::size_t next = 0;      // next item to start
+  std::size_t consumed = 0;  // items consumed so far
+  bool stop = false;
+
+  auto worker = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return stop || next >= n || next < consumed + window; });
+        if (stop || next >= n) return;
+        i = next++;
+      }
+      Slot local;
+      try {
+        local.result.emplace(work(i));
+      } catch (...) {
+        local.error = std::current_exception();
+      }
+      {
+        std::lock_guard lock(m);
+        Slot& s = slots[i % window];
+        s.result = std::move(local.result);
+        s.error = local.error;
+        s.done = true;
+      }
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back(worker);
+
+  std::exception_ptr failure;
+  for (std::size_t i = 0; i < n && !failure; ++i) {
+    Slot s;
+    {
+      std::unique_lock lock(m);
+      cv.wait(lock, [&] { return slots[i % window].done; });
+      s = std::move(slots[i % window]);
+      slots[i % window] = Slot{};
+    }
+    try {
+      if (s.error) std::rethrow_exception(s.error);
+      consume(i, *s.result);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    {
+      std::lock_guard lock(m);
+      consumed = i + 1;
+      if (failure) stop = true;
+    }
+    cv.notify_all();
+  }
+  {
+    std::lock_guard lock(m);
+    stop = true;
+  }
+  cv.notify_all();
+  for (auto& t : pool)
+    t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace verbatim

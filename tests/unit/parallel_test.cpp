@@ -1,0 +1,65 @@
+#include "verbatim/parallel.hpp"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <string>
+
+using namespace verbatim;
+
+TEST_CASE("ordered_parallel_map consumes in order at every thread count", "[parallel]") {
+  for (unsigned threads : {1u, 2u, 4u, 7u}) {
+    for (std::size_t n : {0u, 1u, 3u, 100u}) {
+      std::vector<std::size_t> order;
+      std::string joined;
+      ordered_parallel_map<std::string>(
+          n, threads,
+          [](std::size_t i) {
+            // Uneven work so that later items often finish first.
+            volatile std::size_t spin = (i % 3 == 0) ? 20000 : 10;
+            while (spin)
+              spin = spin - 1;
+            return std::to_string(i * i);
+          },
+          [&](std::size_t i, std::string& s) {
+            order.push_back(i);
+            joined += s + ",";
+          });
+      std::string expected;
+      for (std::size_t i = 0; i < n; ++i)
+        expected += std::to_string(i * i) + ",";
+      CHECK(joined == expected);
+      CHECK(order.size() == n);
+    }
+  }
+}
+
+TEST_CASE("ordered_parallel_map rethrows the first failure in order", "[parallel]") {
+  for (unsigned threads : {1u, 3u}) {
+    std::vector<std::size_t> seen;
+    std::atomic<std::size_t> started{0};
+    try {
+      ordered_parallel_map<int>(
+          50, threads,
+          [&](std::size_t i) {
+            ++started;
+            if (i == 7) throw std::runtime_error("item 7");
+            return static_cast<int>(i);
+          },
+          [&](std::size_t i, int&) { seen.push_back(i); });
+      FAIL("no exception");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()) == "item 7");
+    }
+    CHECK(seen == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6});
+    // Bounded window: work stops soon after the failure.
+    CHECK(started.load() <= 7 + 1 + 2 * threads);
+  }
+}
+
+TEST_CASE("effective_threads", "[parallel]") {
+  CHECK(effective_threads(4, 2) == 2);
+  CHECK(effective_threads(4, 0) == 1);
+  CHECK(effective_threads(1, 100) == 1);
+  CHECK(effective_threads(0, 1000) >= 1);
+}
