@@ -1,1 +1,588 @@
-// placeholder: being written
+// French and English tokenization: a hand-written UTF-8 scanner with an ASCII fast path.
+#include "verbatim/tokenizer.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace verbatim {
+
+std::string_view token_kind_name(TokenKind k) {
+  switch (k) {
+    case TokenKind::word:
+      return "word";
+    case TokenKind::number:
+      return "number";
+    case TokenKind::url:
+      return "url";
+    case TokenKind::email:
+      return "email";
+    case TokenKind::mention:
+      return "mention";
+    case TokenKind::hashtag:
+      return "hashtag";
+  }
+  return "word";
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Character classes
+
+enum Class : std::uint8_t { kOther = 0, kAlpha = 1, kDigit = 2, kApos = 3, kHyphen = 4 };
+
+struct AsciiTable {
+  std::array<std::uint8_t, 128> c{};
+  constexpr AsciiTable() {
+    for (int i = 'a'; i <= 'z'; ++i)
+      c[i] = kAlpha;
+    for (int i = 'A'; i <= 'Z'; ++i)
+      c[i] = kAlpha;
+    for (int i = '0'; i <= '9'; ++i)
+      c[i] = kDigit;
+    c['\''] = kApos;
+    c['-'] = kHyphen;
+  }
+};
+constexpr AsciiTable kAscii;
+
+// Letters, marks and digits of Latin-1 Supplement to Latin Extended-B, computed once.
+struct LatinTable {
+  std::array<std::uint8_t, 0x250> c{};
+  LatinTable() {
+    for (UChar32 u = 0x80; u < 0x250; ++u) {
+      const auto mask = U_GET_GC_MASK(u);
+      if (mask & U_GC_ND_MASK) {
+        c[u] = kDigit;
+      } else if (mask & (U_GC_L_MASK | U_GC_M_MASK | U_GC_NL_MASK | U_GC_NO_MASK)) {
+        c[u] = kAlpha;
+      }
+    }
+    c[0xAA] = c[0xBA] = kAlpha;                                          // ª º
+    c[0xB2] = c[0xB3] = c[0xB9] = c[0xBC] = c[0xBD] = c[0xBE] = kOther;  // ² ³ ¹ ¼ ½ ¾
+  }
+};
+
+std::uint8_t class_of(UChar32 c) {
+  if (c < 0x80) return c >= 0 ? kAscii.c[c] : static_cast<std::uint8_t>(kOther);
+  static const LatinTable latin;
+  if (c < 0x250) return latin.c[c];
+  if (c == 0x2019 || c == 0x02BC || c == 0x2018) return kApos;
+  if (c == 0x2010 || c == 0x2011) return kHyphen;
+  const auto mask = U_GET_GC_MASK(c);
+  if (mask & U_GC_ND_MASK) return kDigit;
+  if (mask & (U_GC_L_MASK | U_GC_M_MASK)) return kAlpha;
+  return kOther;
+}
+
+// A decoded code point at a byte offset.
+struct Cp {
+  UChar32 c;
+  std::uint32_t len;
+};
+
+inline Cp decode_at(std::string_view s, std::uint32_t i, std::uint32_t end) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {b, 1};
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), j, static_cast<int32_t>(end), c);
+  return {c, static_cast<std::uint32_t>(j - static_cast<int32_t>(i))};
+}
+
+inline std::uint8_t class_at(std::string_view s, std::uint32_t i, std::uint32_t end) {
+  if (i >= end) return kOther;
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return kAscii.c[b];
+  return class_of(decode_at(s, i, end).c);
+}
+
+inline bool is_alnum_class(std::uint8_t k) {
+  return k == kAlpha || k == kDigit;
+}
+
+// Grouping space inside a number: space, NBSP, narrow NBSP, thin space.
+inline std::uint32_t group_space_len(std::string_view s, std::uint32_t i, std::uint32_t end) {
+  if (i >= end) return 0;
+  if (s[i] == ' ') return 1;
+  if (i + 2 <= end && s.compare(i, 2, "\xC2\xA0") == 0) return 2;
+  if (i + 3 <= end &&
+      (s.compare(i, 3, "\xE2\x80\xAF") == 0 || s.compare(i, 3, "\xE2\x80\x89") == 0)) {
+    return 3;
+  }
+  return 0;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool ascii_istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && ascii_iequals(s.substr(0, prefix.size()), prefix);
+}
+
+template <std::size_t N>
+bool in_list(const std::array<std::string_view, N>& list, std::string_view lower) {
+  return std::find(list.begin(), list.end(), lower) != list.end();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists
+
+constexpr std::array<std::string_view, 13> kElision = {
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+
+// French clitics after a verb ("dit-il", "est-ce") and "-là" after a noun are their own
+// tokens in the French UD treebanks; the hyphen goes with the clitic.
+constexpr std::array<std::string_view, 23> kFrenchClitics = {
+    "je", "tu",  "il",  "elle", "on", "nous", "vous", "ils",  "elles", "ce",   "là",    "y",
+    "en", "moi", "toi", "lui",  "le", "la",   "les",  "leur", "leurs", "t-il", "t-elle"};
+
+// English bound prefixes that keep their hyphen ("e-mail", "co-founder").
+constexpr std::array<std::string_view, 30> kBoundPrefixes = {
+    "e",   "co",    "re",    "non",   "pre",  "post",    "anti",   "pro",   "semi",  "multi",
+    "ex",  "sub",   "inter", "intra", "mid",  "counter", "un",     "bi",    "tri",   "de",
+    "mis", "micro", "macro", "mega",  "mini", "neo",     "pseudo", "quasi", "ultra", "vice"};
+
+constexpr std::array<std::string_view, 41> kFrenchAbbrev = {
+    "m.",    "mm.",  "mme.", "mmes.", "mlle.", "mlles.", "dr.",   "pr.",  "me.",  "mgr.",  "st.",
+    "ste.",  "cf.",  "p.",   "pp.",   "etc.",  "env.",   "av.",   "apr.", "vol.", "ex.",   "éd.",
+    "chap.", "fig.", "art.", "min.",  "max.",  "hab.",   "tél.",  "cie.", "bd.",  "ibid.", "op.",
+    "cit.",  "ca.",  "no.",  "ss.",   "coll.", "dir.",   "trad.", "éds."};
+
+constexpr std::array<std::string_view, 45> kEnglishAbbrev = {
+    "mr.",  "mrs.", "ms.",     "dr.",   "prof.", "sr.",   "jr.",  "st.",  "mt.",
+    "vs.",  "etc.", "inc.",    "ltd.",  "co.",   "corp.", "jan.", "feb.", "mar.",
+    "apr.", "jun.", "jul.",    "aug.",  "sep.",  "sept.", "oct.", "nov.", "dec.",
+    "no.",  "nos.", "approx.", "dept.", "est.",  "fig.",  "gen.", "gov.", "col.",
+    "lt.",  "sgt.", "rev.",    "ave.",  "blvd.", "cf.",   "al.",  "vol.", "pp."};
+
+// ---------------------------------------------------------------------------------------------
+// The scanner
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, Span range, const TokenizerOptions& opts, std::vector<Token>& out)
+      : s_(text), end_(range.end), pos_(range.begin), opts_(opts), out_(out) {
+    split_hyphens_ = opts.hyphens == HyphenMode::split ||
+                     (opts.hyphens == HyphenMode::language && opts.language == Language::en);
+  }
+
+  void run() {
+    while (pos_ < end_) {
+      const auto b = static_cast<unsigned char>(s_[pos_]);
+      std::uint8_t k;
+      std::uint32_t len = 1;
+      if (b < 0x80) {
+        k = kAscii.c[b];
+        if (k == kOther) {
+          if ((b == '@' || b == '#') && special(b)) continue;
+          if (b == '~' && alpha_at(pos_ + 1) && !prev_is_alnum(pos_)) {
+            const std::uint32_t start = pos_++;
+            word();
+            out_.back().begin = start;  // "~enfin": the truncation mark starts the word
+            continue;
+          }
+          ++pos_;
+          continue;
+        }
+      } else {
+        Cp cp = decode_at(s_, pos_, end_);
+        len = cp.len;
+        k = class_of(cp.c);
+      }
+      if (!is_alnum_class(k)) {
+        pos_ += len;
+        continue;
+      }
+      if ((b == 'h' || b == 'H' || b == 'w' || b == 'W') && url()) continue;
+      if (email()) continue;
+      word();
+    }
+  }
+
+ private:
+  std::string_view s_;
+  std::uint32_t end_;
+  std::uint32_t pos_;
+  const TokenizerOptions& opts_;
+  std::vector<Token>& out_;
+  bool split_hyphens_ = false;
+
+  bool alnum_at(std::uint32_t i) const { return is_alnum_class(class_at(s_, i, end_)); }
+  bool alpha_at(std::uint32_t i) const { return class_at(s_, i, end_) == kAlpha; }
+  bool prev_is_alnum(std::uint32_t i) const {
+    if (i == 0) return false;
+    std::uint32_t j = i - 1;
+    while (j > 0 && (static_cast<unsigned char>(s_[j]) & 0xC0) == 0x80)
+      --j;
+    return alnum_at(j);
+  }
+  std::uint32_t cp_len(std::uint32_t i) const { return decode_at(s_, i, end_).len; }
+
+  void emit(std::uint32_t b, std::uint32_t e, TokenKind k) {
+    if (e > b) out_.push_back({b, e, k});
+  }
+
+  // @mention and #hashtag.
+  bool special(unsigned char sigil) {
+    if (prev_is_alnum(pos_)) return false;
+    std::uint32_t i = pos_ + 1;
+    bool letter = false;
+    while (i < end_) {
+      const auto k = class_at(s_, i, end_);
+      if (is_alnum_class(k)) {
+        letter = letter || k == kAlpha;
+        i += cp_len(i);
+      } else if (s_[i] == '_') {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (i == pos_ + 1 || (sigil == '#' && !letter)) return false;
+    emit(pos_, i, sigil == '@' ? TokenKind::mention : TokenKind::hashtag);
+    pos_ = i;
+    return true;
+  }
+
+  bool url() {
+    const std::string_view rest = s_.substr(pos_, std::min<std::uint32_t>(end_ - pos_, 8));
+    if (!ascii_istarts_with(rest, "http://") && !ascii_istarts_with(rest, "https://") &&
+        !ascii_istarts_with(rest, "www.")) {
+      return false;
+    }
+    std::uint32_t i = pos_;
+    while (i < end_) {
+      const auto c = static_cast<unsigned char>(s_[i]);
+      if (c <= ' ' || c == '"' || c == '<' || c == '>') break;
+      if (c >= 0x80) {
+        // Stop at guillemets, curly quotes and non-breaking spaces; keep letters.
+        Cp cp = decode_at(s_, i, end_);
+        if (!is_alnum_class(class_of(cp.c))) break;
+        i += cp.len;
+        continue;
+      }
+      ++i;
+    }
+    // Trailing punctuation belongs to the sentence.
+    while (i > pos_ && std::strchr(".,;:!?)]}'", s_[i - 1]) != nullptr) {
+      if (s_[i - 1] == ')' && std::count(s_.begin() + pos_, s_.begin() + i, '(') > 0) break;
+      --i;
+    }
+    if (i - pos_ < 8) return false;
+    emit(pos_, i, TokenKind::url);
+    pos_ = i;
+    return true;
+  }
+
+  bool email() {
+    // local part: letters, digits . _ % + -, then @, then a domain with a dot.
+    std::uint32_t i = pos_;
+    while (i < end_) {
+      const char c = s_[i];
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
+          c == '+' || c == '-') {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (i >= end_ || s_[i] != '@' || i == pos_) return false;
+    std::uint32_t j = i + 1, last_dot = 0;
+    while (j < end_) {
+      const char c = s_[j];
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+        ++j;
+      } else if (c == '.' && j + 1 < end_ && std::isalnum(static_cast<unsigned char>(s_[j + 1]))) {
+        last_dot = j++;
+      } else {
+        break;
+      }
+    }
+    if (j - i < 3 || (last_dot != 0 && j - last_dot < 3)) return false;
+    emit(pos_, j, TokenKind::email);
+    pos_ = j;
+    return true;
+  }
+
+  // A number starting at pos_: digits with , . grouping; French grouping by spaces.
+  // Returns the end, or 0 when letters follow (then it is a word like "4G" or "B2C").
+  std::uint32_t number_end() const {
+    std::uint32_t i = pos_;
+    std::uint32_t group = 0;
+    while (i < end_ && s_[i] >= '0' && s_[i] <= '9')
+      ++i, ++group;
+    bool grouped_by_space = false;
+    for (;;) {
+      if (i + 1 < end_ && (s_[i] == ',' || s_[i] == '.') && s_[i + 1] >= '0' && s_[i + 1] <= '9') {
+        i += 1;
+        group = 0;
+        while (i < end_ && s_[i] >= '0' && s_[i] <= '9')
+          ++i, ++group;
+        continue;
+      }
+      // Dates and phone numbers: "9/11", "07/06/2000", "212-902-3724", "01-Feb-02".
+      if (i + 1 < end_ && (s_[i] == '/' || s_[i] == '-') && alnum_at(i + 1) && !grouped_by_space) {
+        std::uint32_t j = i + 1;
+        while (j < end_ && alnum_at(j))
+          j += cp_len(j);
+        if ((s_[i + 1] >= '0' && s_[i + 1] <= '9') ||
+            (j < end_ && (s_[j] == '-' || s_[j] == '/') && j + 1 < end_ && s_[j + 1] >= '0' &&
+             s_[j + 1] <= '9')) {
+          i = j;
+          group = 0;
+          continue;
+        }
+      }
+      // "1 000", "10 000 000": groups of exactly three digits after a first group of 1 to 3.
+      if (const std::uint32_t sp = group_space_len(s_, i, end_);
+          sp && (grouped_by_space || (group <= 3 && i - pos_ == group))) {
+        std::uint32_t j = i + sp, d = 0;
+        while (j < end_ && s_[j] >= '0' && s_[j] <= '9' && d < 4)
+          ++j, ++d;
+        if (d == 3 && !alnum_at(j)) {
+          i = j;
+          group = 3;
+          grouped_by_space = true;
+          continue;
+        }
+      }
+      break;
+    }
+    if (i < end_ && alpha_at(i)) {
+      // English splits a number from a unit glued to it ("81K", "398,487MMBTU", "5pm") but
+      // keeps ordinals and decades ("3rd", "90s"); French keeps "2e", "1er", "4G" whole.
+      if (opts_.language == Language::fr) return 0;
+      std::uint32_t j = i;
+      while (j < end_ && alpha_at(j))
+        j += cp_len(j);
+      if (alnum_at(j)) return 0;
+      const std::string suffix = ascii_lower(s_.substr(i, j - i));
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "s") {
+        return 0;
+      }
+    }
+    return i;
+  }
+
+  bool is_elision(std::uint32_t b, std::uint32_t e) const {
+    if (opts_.language != Language::fr || e - b > 7) return false;
+    return in_list(kElision, ascii_lower(s_.substr(b, e - b)));
+  }
+
+  // "c'est-à-dire" (either apostrophe) stays one token: its length in bytes, or 0.
+  std::uint32_t lexicalised_len(std::uint32_t b) const {
+    static constexpr std::string_view kForms[] = {"c'est-à-dire", "c\u2019est-à-dire", "l'on",
+                                                  "l\u2019on"};
+    for (std::string_view form : kForms) {
+      if (b + form.size() <= end_ && ascii_iequals(s_.substr(b, form.size()), form) &&
+          !alnum_at(static_cast<std::uint32_t>(b + form.size()))) {
+        return static_cast<std::uint32_t>(form.size());
+      }
+    }
+    return 0;
+  }
+
+  // Length of the French clitic after the hyphen at `h` ("-il", "-t-il", "-là"), or 0.
+  std::uint32_t clitic_len(std::uint32_t h) const {
+    std::uint32_t i = h + 1;
+    for (std::string_view c : kFrenchClitics) {
+      if (i + c.size() <= end_ && ascii_iequals(s_.substr(i, c.size()), c) &&
+          !alnum_at(static_cast<std::uint32_t>(i + c.size())) &&
+          !(i + c.size() < end_ && s_[i + c.size()] == '-' &&
+            alnum_at(static_cast<std::uint32_t>(i + c.size() + 1)))) {
+        return static_cast<std::uint32_t>(c.size() + 1);
+      }
+    }
+    return 0;
+  }
+
+  bool bound_prefix(std::uint32_t b, std::uint32_t e) const {
+    if (e - b > 7) return false;
+    return in_list(kBoundPrefixes, ascii_lower(s_.substr(b, e - b)));
+  }
+
+  // Abbreviation ending with the period at `dot`.
+  bool abbreviation(std::uint32_t b, std::uint32_t dot) const {
+    return is_abbreviation(s_.substr(b, dot + 1 - b), opts_.language);
+  }
+
+  // "U.S.", "e.g.", "a.m.": two or more single letters, each followed by a period.
+  std::uint32_t dotted_acronym_end(std::uint32_t b) const {
+    std::uint32_t i = b, letters = 0;
+    while (alpha_at(i)) {
+      const std::uint32_t l = cp_len(i);
+      if (i + l >= end_ || s_[i + l] != '.') break;
+      ++letters;
+      i += l + 1;
+    }
+    return letters >= 2 ? i : 0;
+  }
+
+  void word() {
+    const std::uint32_t b = pos_;
+    if (s_[b] >= '0' && s_[b] <= '9') {
+      if (std::uint32_t e = number_end()) {
+        emit(b, e, TokenKind::number);
+        pos_ = e;
+        return;
+      }
+    }
+    if (const std::uint32_t n = opts_.language == Language::fr ? lexicalised_len(b) : 0) {
+      const std::uint32_t e = b + n;
+      emit(b, e, TokenKind::word);
+      pos_ = e;
+      return;
+    }
+    if (const std::uint32_t e = dotted_acronym_end(b)) {
+      emit(b, e, TokenKind::word);
+      pos_ = e;
+      return;
+    }
+    std::uint32_t i = b;
+    std::uint32_t seg = b;  // start of the current hyphen-separated part
+    for (;;) {
+      while (i < end_) {
+        const auto c = static_cast<unsigned char>(s_[i]);
+        if (c < 0x80) {
+          if (!is_alnum_class(kAscii.c[c])) break;
+          ++i;
+        } else {
+          Cp cp = decode_at(s_, i, end_);
+          if (!is_alnum_class(class_of(cp.c))) break;
+          i += cp.len;
+        }
+      }
+      if (i >= end_) break;
+      const std::uint8_t k = class_at(s_, i, end_);
+      if (k == kApos) {
+        const std::uint32_t al = cp_len(i);
+        if (!alnum_at(i + al)) break;
+        if (is_elision(seg, i)) {
+          // "l'", "qu'", and after a hyphen the elided part is still split off.
+          if (seg > b) {
+            emit(b, seg - 1, TokenKind::word);
+            emit(seg - 1, i + al, TokenKind::word);
+          } else {
+            emit(b, i + al, TokenKind::word);
+          }
+          pos_ = i + al;
+          return;
+        }
+        i += al;
+        continue;
+      }
+      if (k == kHyphen) {
+        const std::uint32_t hl = cp_len(i);
+        if (!alnum_at(i + hl)) break;
+        if (opts_.language == Language::fr && opts_.hyphens != HyphenMode::keep) {
+          if (const std::uint32_t cl = clitic_len(i); cl && hl == 1) {
+            emit(b, i, TokenKind::word);
+            pos_ = i;  // the clitic, hyphen included, is scanned next
+            emit(i, i + cl, TokenKind::word);
+            pos_ = i + cl;
+            return;
+          }
+        }
+        if (split_hyphens_ && !(opts_.hyphens == HyphenMode::language && bound_prefix(seg, i))) {
+          break;
+        }
+        i += hl;
+        seg = i;
+        continue;
+      }
+      if (s_[i] == '.' && abbreviation(b, i)) {
+        ++i;
+        break;
+      }
+      // File and host names: "Guaranty.doc", "Space.com", "alt.animals.cat".
+      if (s_[i] == '.' && i + 1 < end_ && s_[i + 1] >= 'a' && s_[i + 1] <= 'z') {
+        ++i;
+        continue;
+      }
+      // An initial before a name keeps its period: "J. K. Rowling".
+      if (s_[i] == '.' && i == b + 1 && s_[b] >= 'A' && s_[b] <= 'Z' && i + 2 < end_ &&
+          s_[i + 1] == ' ' && s_[i + 2] >= 'A' && s_[i + 2] <= 'Z') {
+        ++i;
+        break;
+      }
+      // A truncated word in a spoken transcript: "zom~".
+      if (s_[i] == '~') {
+        ++i;
+        break;
+      }
+      if (s_[i] == '&' && i + 1 < end_ && alpha_at(i + 1) && i > b && all_upper(b, i)) {
+        ++i;  // "R&D", "AT&T"
+        continue;
+      }
+      break;
+    }
+    emit(b, i, TokenKind::word);
+    pos_ = i;
+  }
+
+  bool all_upper(std::uint32_t b, std::uint32_t e) const {
+    for (std::uint32_t i = b; i < e; ++i) {
+      if (!(s_[i] >= 'A' && s_[i] <= 'Z')) return false;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+void tokenize(std::string_view text, Span range, const TokenizerOptions& opts,
+              std::vector<Token>& out) {
+  if (range.end > text.size()) range.end = static_cast<std::uint32_t>(text.size());
+  if (range.begin >= range.end) return;
+  Scanner(text, range, opts, out).run();
+}
+
+std::string normalize_token(std::string_view surface) {
+  bool ascii = true;
+  for (char c : surface) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return ascii_lower(surface);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(surface.data(), static_cast<int32_t>(surface.size())));
+  u.foldCase();
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(u'\''));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(u'\''));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString(u'\''));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_abbreviation(std::string_view surface, Language lang) {
+  if (surface.size() < 2 || surface.size() > 8 || surface.back() != '.') return false;
+  const std::string lower = normalize_token(surface);
+  return lang == Language::fr ? in_list(kFrenchAbbrev, lower) : in_list(kEnglishAbbrev, lower);
+}
+
+}  // namespace verbatim
