@@ -116,8 +116,13 @@ void CorpusLinter::add(const Document& doc, const Diagnostics& read_warnings,
         if (!is_ascii_digit(s[i]) || (i > 0 && is_ascii_digit(s[i - 1]))) continue;
         const std::size_t len = timestamp_at(s, i);
         if (len == 0) continue;
-        const bool glued_before = i > 0 && is_ascii_letter(s[i - 1]);
-        const bool glued_after = i + len < s.size() && is_ascii_letter(s[i + len]);
+        // "[00:01:02]Alors" or "hier00:12:03": a bracket may close the timestamp.
+        std::size_t after = i + len;
+        if (after < s.size() && (s[after] == ']' || s[after] == ')')) ++after;
+        std::size_t before = i;
+        if (before > 0 && (s[before - 1] == '[' || s[before - 1] == '(')) --before;
+        const bool glued_before = before > 0 && is_ascii_letter(s[before - 1]);
+        const bool glued_after = after < s.size() && is_ascii_letter(s[after]);
         if (glued_before || glued_after) {
           finding(r.begin + i, fmt::format("timestamp '{}' glued to the text", s.substr(i, len)));
         }

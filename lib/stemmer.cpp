@@ -30,6 +30,8 @@ Stemmer::~Stemmer() {
 }
 
 std::string_view Stemmer::stem(std::string_view word) {
+  // French clitics split off after a hyphen ("-elle", "-t-il") are stemmed as the pronoun.
+  if (word.size() > 1 && word[0] == '-') word.remove_prefix(word.starts_with("-t-") ? 3 : 1);
   const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
                                          static_cast<int>(word.size()));
   if (!out) throw Error("libstemmer ran out of memory");

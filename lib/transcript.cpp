@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "transcript_detail.hpp"
+#include "verbatim/tokenizer.hpp"
 
 namespace verbatim {
 
@@ -309,9 +310,43 @@ std::optional<Label> find_label(std::string_view line) {
   return colon_label(line);
 }
 
+// Labels found by the strict rules, case-folded: a lowercase spelling of one of them
+// ("marie :" beside "Marie :") is a label too, so that lint can report the inconsistency.
+std::vector<std::string> known_labels(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    if (auto l = find_label(text.substr(pos, eol - pos))) {
+      std::string f = normalize_token(l->speaker);
+      if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
+    }
+    pos = eol + 1;
+  }
+  return out;
+}
+
+std::optional<Label> relaxed_label(std::string_view line, const std::vector<std::string>& known) {
+  const auto colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 48) return std::nullopt;
+  if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\t' &&
+      !line.substr(colon + 1).starts_with("\xC2\xA0")) {
+    return std::nullopt;
+  }
+  Span name = detail::trim(line, {0, static_cast<std::uint32_t>(colon)});
+  const std::string_view label = line.substr(name.begin, name.size());
+  if (label.empty() || name.begin != 0) return std::nullopt;
+  if (std::find(known.begin(), known.end(), normalize_token(label)) == known.end()) {
+    return std::nullopt;
+  }
+  return Label{std::string(label), std::nullopt, colon + 1};
+}
+
 }  // namespace
 
 Transcript parse_plain_text(std::string_view text) {
+  const std::vector<std::string> known = known_labels(text);
   Transcript t;
   const auto n = static_cast<std::uint32_t>(text.size());
   std::uint32_t pos = 0, line_no = 1;
@@ -331,7 +366,9 @@ Transcript parse_plain_text(std::string_view text) {
       ++eol;
     std::string_view line = text.substr(pos, eol - pos);
     if (!is_blank(line)) {
-      if (auto label = find_label(line)) {
+      std::optional<Label> label = find_label(line);
+      if (!label && !known.empty()) label = relaxed_label(line, known);
+      if (label) {
         close(pos);
         cur.emplace();
         cur->speaker = std::move(label->speaker);

@@ -2,6 +2,8 @@
 //
 // A Stemmer is not thread-safe: use one per thread. Input is the normalized (case-folded)
 // UTF-8 form; the result is the Snowball stem, identical to Snowball's own vocabulary files.
+// A French clitic token keeps its hyphen in the text ("-elle", "-t-il") but is stemmed as the
+// pronoun itself.
 #pragma once
 
 #include <memory>

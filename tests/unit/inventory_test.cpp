@@ -72,8 +72,8 @@ TEST_CASE("CorpusLinter findings", "[inventory]") {
   CHECK(lines == std::vector<std::string>{
                      "a.txt:1:21 (byte 21): name 'Marie' from the pseudonymisation list is still "
                      "present",
-                     "a.txt:2:13 (byte 39): timestamp '00:01:02' glued to the text",
-                     "a.txt:4:1 (byte 73): speaker 'P09' is not in the speaker map",
+                     "a.txt:2:13 (byte 40): timestamp '00:01:02' glued to the text",
+                     "a.txt:4:1 (byte 81): speaker 'P09' is not in the speaker map",
                      "b.txt: empty transcript: no words",
                      "b.txt: no attributes for document 'b' nor for its participants",
                      "a.txt:3: speaker label 'enquêteur' (1 turns) is also written 'Enquêteur' (1 "

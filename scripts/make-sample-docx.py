@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Builds the sample study's Word transcripts: data/sample/docx-src/NAME.txt -> interviews/NAME.docx.
+
+One paragraph per source line; a leading speaker label ("Enquêteur :", "P06 :") is set in bold,
+as transcribers do in Word. The archives are byte-for-byte reproducible (fixed timestamps, order
+and attributes), so regenerating them never changes a committed file.
+Usage: python3 scripts/make-sample-docx.py
+"""
+import pathlib
+import re
+import zipfile
+from xml.sax.saxutils import escape
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent / "data" / "sample"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+</Types>
+"""
+RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+</Relationships>
+"""
+LABEL = re.compile(r"^([A-ZÉ][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}\s?:\s)")
+
+
+def run(text, bold=False):
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def paragraph(line):
+    m = LABEL.match(line)
+    if m:
+        return f"<w:p>{run(m.group(1), bold=True)}{run(line[m.end():])}</w:p>"
+    return f"<w:p>{run(line)}</w:p>"
+
+
+def document(lines):
+    body = "".join(paragraph(l) for l in lines)
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>\n')
+
+
+def write_docx(src, dst):
+    lines = src.read_text(encoding="utf-8").splitlines()
+    parts = [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", RELS),
+             ("word/document.xml", document(lines))]
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            z.writestr(info, data.encode("utf-8"))
+
+
+def main():
+    for src in sorted((ROOT / "docx-src").glob("*.txt")):
+        dst = ROOT / "interviews" / (src.stem + ".docx")
+        write_docx(src, dst)
+        print(f"wrote {dst.relative_to(ROOT.parent.parent)}")
+
+
+if __name__ == "__main__":
+    main()
