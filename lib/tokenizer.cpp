@@ -199,8 +199,9 @@ class Scanner {
           if ((b == '@' || b == '#') && special(b)) continue;
           if (b == '~' && alpha_at(pos_ + 1) && !prev_is_alnum(pos_)) {
             const std::uint32_t start = pos_++;
+            const std::size_t first = out_.size();
             word();
-            out_.back().begin = start;  // "~enfin": the truncation mark starts the word
+            if (out_.size() > first) out_[first].begin = start;  // "~enfin": the mark starts it
             continue;
           }
           ++pos_;

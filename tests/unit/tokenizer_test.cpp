@@ -1,0 +1,187 @@
+#include "verbatim/tokenizer.hpp"
+
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+
+using namespace verbatim;
+
+namespace {
+
+// "surface/kind@begin" for every token, so a case shows spans, kinds and text at once.
+std::vector<std::string> toks(const std::string& text, Language lang = Language::fr,
+                              HyphenMode hyphens = HyphenMode::language) {
+  std::vector<Token> out;
+  tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, {lang, hyphens}, out);
+  std::vector<std::string> r;
+  for (const Token& t : out) {
+    std::string s = text.substr(t.begin, t.end - t.begin);
+    if (t.kind != TokenKind::word) s.append("/").append(token_kind_name(t.kind));
+    s.append("@").append(std::to_string(t.begin));
+    r.push_back(std::move(s));
+  }
+  return r;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("French elision with both apostrophes", "[tokenizer]") {
+  CHECK(toks("l'IA") == V{"l'@0", "IA@2"});
+  CHECK(toks("qu’elle") == V{"qu’@0", "elle@5"});
+  CHECK(toks("jusqu'à") == V{"jusqu'@0", "à@6"});
+  CHECK(toks("L’Europe d'abord, c'est n'importe quoi") == V{"L’@0", "Europe@4", "d'@11", "abord@13",
+                                                            "c'@20", "est@22", "n'@26",
+                                                            "importe@28", "quoi@36"});
+  CHECK(toks("lorsqu'il puisqu’on quoiqu'elle") ==
+        V{"lorsqu'@0", "il@7", "puisqu’@10", "on@19", "quoiqu'@22", "elle@29"});
+}
+
+TEST_CASE("French lexicalised forms stay whole", "[tokenizer]") {
+  CHECK(toks("aujourd'hui aujourd’hui") == V{"aujourd'hui@0", "aujourd’hui@12"});
+  CHECK(toks("quelqu'un presqu'île prud'hommes") ==
+        V{"quelqu'un@0", "presqu'île@10", "prud'hommes@22"});
+  CHECK(toks("c'est-à-dire C’est-à-dire") == V{"c'est-à-dire@0", "C’est-à-dire@14"});
+  CHECK(toks("si l'on veut") == V{"si@0", "l'on@3", "veut@8"});
+}
+
+TEST_CASE("French hyphens: compounds whole, clitics apart", "[tokenizer]") {
+  CHECK(toks("peut-être week-end porte-parole") ==
+        V{"peut-être@0", "week-end@11", "porte-parole@20"});
+  CHECK(toks("est-ce dit-il a-t-elle") ==
+        V{"est@0", "-ce@3", "dit@7", "-il@10", "a@14", "-t-elle@15"});
+  CHECK(toks("ce moment-là, celle-ci") == V{"ce@0", "moment@3", "-là@9", "celle-ci@15"});
+  CHECK(toks("peut-être", Language::fr, HyphenMode::split) == V{"peut@0", "être@5"});
+  CHECK(toks("dit-il", Language::fr, HyphenMode::keep) == V{"dit-il@0"});
+}
+
+TEST_CASE("English: contractions whole, hyphens split but for bound prefixes", "[tokenizer]") {
+  const Language en = Language::en;
+  CHECK(toks("Don't it's Google's I'm", en) == V{"Don't@0", "it's@6", "Google's@11", "I'm@20"});
+  CHECK(toks("two-state data-driven", en) == V{"two@0", "state@4", "data@10", "driven@15"});
+  CHECK(toks("e-mail co-founder re-entry non-white", en) ==
+        V{"e-mail@0", "co-founder@7", "re-entry@18", "non-white@27"});
+  CHECK(toks("two-state", en, HyphenMode::keep) == V{"two-state@0"});
+  CHECK(toks("students' views", en) == V{"students@0", "views@10"});
+}
+
+TEST_CASE("Abbreviations keep their period", "[tokenizer]") {
+  CHECK(toks("M. Dupont, Mme. Diallo, etc.") ==
+        V{"M.@0", "Dupont@3", "Mme.@11", "Diallo@16", "etc.@24"});
+  CHECK(toks("voir p. 12 et cf. annexe") ==
+        V{"voir@0", "p.@5", "12/number@8", "et@11", "cf.@14", "annexe@18"});
+  CHECK(toks("Mr. Smith in the U.S. e.g. today", Language::en) ==
+        V{"Mr.@0", "Smith@4", "in@10", "the@13", "U.S.@17", "e.g.@22", "today@27"});
+  CHECK(toks("la fin.") == V{"la@0", "fin@3"});
+  CHECK(is_abbreviation("M.", Language::fr));
+  CHECK(is_abbreviation("etc.", Language::en));
+  CHECK_FALSE(is_abbreviation("fin.", Language::fr));
+  CHECK_FALSE(is_abbreviation("M", Language::fr));
+}
+
+TEST_CASE("Numbers, symbols and spaces", "[tokenizer]") {
+  CHECK(toks("76 % des clients") == V{"76/number@0", "des@5", "clients@9"});
+  CHECK(toks("76\u00a0%") == V{"76/number@0"});
+  CHECK(toks("1 000,5 euros") == V{"1 000,5/number@0", "euros@8"});
+  CHECK(toks("10\u202f000\u202f000") == V{"10\u202f000\u202f000/number@0"});
+  CHECK(toks("3,5 et 3.5") == V{"3,5/number@0", "et@4", "3.5/number@7"});
+  CHECK(toks("en 2020 100 personnes") ==
+        V{"en@0", "2020/number@3", "100/number@8", "personnes@12"});
+  CHECK(toks("le 07/06/2000 au 06 12 34") ==
+        V{"le@0", "07/06/2000/number@3", "au@14", "06/number@17", "12/number@20", "34/number@23"});
+  CHECK(toks("B2C 4G 2e IA ROI") == V{"B2C@0", "4G@4", "2e@7", "IA@10", "ROI@13"});
+  CHECK(toks("81K 3rd", Language::en) == V{"81/number@0", "K@2", "3rd@4"});
+}
+
+TEST_CASE("NBSP before French punctuation is a gap", "[tokenizer]") {
+  const std::string s = "Bonjour\u00a0: vraiment\u00a0? oui\u202f!";
+  CHECK(toks(s) == V{"Bonjour@0", "vraiment@11", "oui@23"});
+}
+
+TEST_CASE("Ligatures and accents are letters", "[tokenizer]") {
+  CHECK(toks("cœur œuvre Ægypte naïve") == V{"cœur@0", "œuvre@6", "Ægypte@13", "naïve@21"});
+}
+
+TEST_CASE("URLs, e-mails, mentions, hashtags", "[tokenizer]") {
+  CHECK(toks("voir https://exemple.fr/a?b=c, puis www.site.ma.") ==
+        V{"voir@0", "https://exemple.fr/a?b=c/url@5", "puis@31", "www.site.ma/url@36"});
+  CHECK(toks("écrire à jean.dupont@exemple.fr ou @marque #IA #2025") ==
+        V{"écrire@0", "à@8", "jean.dupont@exemple.fr/email@11", "ou@34", "@marque/mention@37",
+          "#IA/hashtag@45", "2025/number@50"});
+}
+
+TEST_CASE("Truncated words of spoken transcripts", "[tokenizer]") {
+  CHECK(toks("zom~ ~enfin") == V{"zom~@0", "~enfin@5"});
+}
+
+TEST_CASE("Ranges: absolute offsets, empty and clipped ranges", "[tokenizer]") {
+  const std::string s = "P01 : Le client.";
+  std::vector<Token> out;
+  tokenize(s, {6, 16}, {Language::fr}, out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].begin == 6);
+  CHECK(out[0].end == 8);
+  CHECK(out[1].begin == 9);
+  CHECK(out[1].end == 15);
+  out.clear();
+  tokenize(s, {5, 5}, {Language::fr}, out);
+  CHECK(out.empty());
+  tokenize(s, {9, 1000}, {Language::fr}, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].end == 15);
+}
+
+TEST_CASE("Property: tokens are ordered, disjoint, inside the range, on UTF-8 boundaries",
+          "[tokenizer]") {
+  const std::vector<std::string> pieces = {
+      "a",  "é",    "e\u0301", "œ", "'", "’", "-",  ".",          " ",  "\u00a0", "\u202f", "\n",
+      "1",  ",",    "@",       "#", "~", "/", ":",  "http://x.y", "😀",  "ʼ",      "IA",     "l'",
+      "qu", "www.", "&",       "%", "«", "»", "M.", "etc",        "\t", "0"};
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 30);
+    for (int i = 0; i < n; ++i)
+      s += pieces[rng() % pieces.size()];
+    for (Language lang : {Language::fr, Language::en}) {
+      std::vector<Token> out;
+      tokenize(s, {0, static_cast<std::uint32_t>(s.size())}, {lang}, out);
+      std::uint32_t prev = 0;
+      std::string rebuilt;
+      for (const Token& t : out) {
+        REQUIRE(t.begin >= prev);
+        REQUIRE(t.end > t.begin);
+        REQUIRE(t.end <= s.size());
+        // Neither end cuts a UTF-8 sequence.
+        REQUIRE((static_cast<unsigned char>(s[t.begin]) & 0xC0) != 0x80);
+        REQUIRE((t.end == s.size() || (static_cast<unsigned char>(s[t.end]) & 0xC0) != 0x80));
+        rebuilt += s.substr(prev, t.begin - prev);  // gap
+        rebuilt += s.substr(t.begin, t.end - t.begin);
+        prev = t.end;
+      }
+      rebuilt += s.substr(prev);
+      REQUIRE(rebuilt == s);
+    }
+  }
+}
+
+TEST_CASE("normalize_token folds case and apostrophes", "[tokenizer]") {
+  CHECK(normalize_token("IA") == "ia");
+  CHECK(normalize_token("Qu’elle") == "qu'elle");
+  CHECK(normalize_token("ʼtis") == "'tis");
+  CHECK(normalize_token("‘quote") == "'quote");
+  CHECK(normalize_token("ÉTÉ") == "été");
+  CHECK(normalize_token("Straße") == "strasse");
+  CHECK(normalize_token("ŒUVRE") == "œuvre");
+  CHECK(normalize_token("") == "");
+}
+
+TEST_CASE("token_kind_name", "[tokenizer]") {
+  CHECK(token_kind_name(TokenKind::word) == "word");
+  CHECK(token_kind_name(TokenKind::number) == "number");
+  CHECK(token_kind_name(TokenKind::url) == "url");
+  CHECK(token_kind_name(TokenKind::email) == "email");
+  CHECK(token_kind_name(TokenKind::mention) == "mention");
+  CHECK(token_kind_name(TokenKind::hashtag) == "hashtag");
+}
