@@ -59,6 +59,8 @@ std::string extract_docx_text(std::string_view zip_bytes, std::string_view name,
   auto fail = [&](std::string msg) -> Error {
     return Error(Location{std::string(name), 0, 0, std::nullopt}, std::move(msg));
   };
+  // libzip reads zero bytes as an empty archive: check the local-file signature first.
+  if (!zip_bytes.starts_with("PK")) throw fail("not a .docx file: not a zip archive");
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t* src = zip_source_buffer_create(zip_bytes.data(), zip_bytes.size(), 0, &zerr);

@@ -142,35 +142,35 @@ bool ascii_istarts_with(std::string_view s, std::string_view prefix) {
 }
 
 template <std::size_t N>
-bool in_list(const std::array<std::string_view, N>& list, std::string_view lower) {
-  return std::find(list.begin(), list.end(), lower) != list.end();
+bool in_list(const std::string_view (&list)[N], std::string_view lower) {
+  return std::find(std::begin(list), std::end(list), lower) != std::end(list);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Word lists
 
-constexpr std::array<std::string_view, 13> kElision = {
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+constexpr std::string_view kElision[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+                                         "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
 
 // French clitics after a verb ("dit-il", "est-ce") and "-là" after a noun are their own
 // tokens in the French UD treebanks; the hyphen goes with the clitic.
-constexpr std::array<std::string_view, 23> kFrenchClitics = {
+constexpr std::string_view kFrenchClitics[] = {
     "je", "tu",  "il",  "elle", "on", "nous", "vous", "ils",  "elles", "ce",   "là",    "y",
     "en", "moi", "toi", "lui",  "le", "la",   "les",  "leur", "leurs", "t-il", "t-elle"};
 
 // English bound prefixes that keep their hyphen ("e-mail", "co-founder").
-constexpr std::array<std::string_view, 30> kBoundPrefixes = {
+constexpr std::string_view kBoundPrefixes[] = {
     "e",   "co",    "re",    "non",   "pre",  "post",    "anti",   "pro",   "semi",  "multi",
     "ex",  "sub",   "inter", "intra", "mid",  "counter", "un",     "bi",    "tri",   "de",
     "mis", "micro", "macro", "mega",  "mini", "neo",     "pseudo", "quasi", "ultra", "vice"};
 
-constexpr std::array<std::string_view, 41> kFrenchAbbrev = {
-    "m.",    "mm.",  "mme.", "mmes.", "mlle.", "mlles.", "dr.",   "pr.",  "me.",  "mgr.",  "st.",
-    "ste.",  "cf.",  "p.",   "pp.",   "etc.",  "env.",   "av.",   "apr.", "vol.", "ex.",   "éd.",
-    "chap.", "fig.", "art.", "min.",  "max.",  "hab.",   "tél.",  "cie.", "bd.",  "ibid.", "op.",
-    "cit.",  "ca.",  "no.",  "ss.",   "coll.", "dir.",   "trad.", "éds."};
+constexpr std::string_view kFrenchAbbrev[] = {
+    "m.",  "mm.",   "mme.",  "mmes.", "mlle.", "mlles.", "dr.",   "pr.",  "me.",   "mgr.",
+    "st.", "ste.",  "cf.",   "p.",    "pp.",   "etc.",   "env.",  "av.",  "apr.",  "vol.",
+    "ex.", "éd.",   "chap.", "fig.",  "art.",  "min.",   "max.",  "hab.", "tél.",  "cie.",
+    "bd.", "ibid.", "op.",   "cit.",  "ca.",   "ss.",    "coll.", "dir.", "trad.", "éds."};
 
-constexpr std::array<std::string_view, 45> kEnglishAbbrev = {
+constexpr std::string_view kEnglishAbbrev[] = {
     "mr.",  "mrs.", "ms.",     "dr.",   "prof.", "sr.",   "jr.",  "st.",  "mt.",
     "vs.",  "etc.", "inc.",    "ltd.",  "co.",   "corp.", "jan.", "feb.", "mar.",
     "apr.", "jun.", "jul.",    "aug.",  "sep.",  "sept.", "oct.", "nov.", "dec.",
@@ -426,7 +426,15 @@ class Scanner {
 
   // Abbreviation ending with the period at `dot`.
   bool abbreviation(std::uint32_t b, std::uint32_t dot) const {
-    return is_abbreviation(s_.substr(b, dot + 1 - b), opts_.language);
+    if (!is_abbreviation(s_.substr(b, dot + 1 - b), opts_.language)) return false;
+    // "No." is "number" only before a figure ("No. 5"); otherwise it is an answer.
+    if (ascii_iequals(s_.substr(b, dot - b), "no") || ascii_iequals(s_.substr(b, dot - b), "nos")) {
+      std::uint32_t j = dot + 1;
+      while (j < end_ && s_[j] == ' ')
+        ++j;
+      return j < end_ && s_[j] >= '0' && s_[j] <= '9';
+    }
+    return true;
   }
 
   // "U.S.", "e.g.", "a.m.": two or more single letters, each followed by a period.

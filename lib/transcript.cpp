@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -171,6 +172,9 @@ bool is_speaker_name(std::string_view s) {
     const bool particle = words > 0 && std::find(std::begin(kParticles), std::end(kParticles),
                                                  word) != std::end(kParticles);
     if (!capital && !particle) return false;
+    // A period ends a title ("Dr. Ana", "M. Diallo"), never a name: "Sarvis. Image" is the end
+    // of a sentence, "Ed." an abbreviation.
+    if (word.ends_with(".") && (i >= n || word.size() > 4)) return false;
     if (++words > 5) return false;
     if (i < n) {
       // Exactly one space between words, and no trailing space.
@@ -388,6 +392,24 @@ Transcript parse_plain_text(std::string_view text) {
     ++line_no;
   }
   close(n);
+  // "Frank Messina: An Interview with the Mets Poet" as the first line of a file whose other
+  // speakers all speak several times is a title, not a turn.
+  if (t.turns.size() >= 3 && !t.turns[0].speaker.empty()) {
+    std::map<std::string_view, std::size_t> uses;
+    for (const Turn& turn : t.turns)
+      ++uses[turn.speaker];
+    bool dialogue = uses[t.turns[0].speaker] == 1 && uses.size() >= 3;
+    for (const auto& [who, count] : uses) {
+      if (who != t.turns[0].speaker && !who.empty() && count < 2) dialogue = false;
+    }
+    if (dialogue) {
+      Turn& title = t.turns[0];
+      title.speaker.clear();
+      title.start_seconds.reset();
+      const std::uint32_t end = title.content.empty() ? title.span.end : title.content.back().end;
+      title.content.assign(1, detail::trim(text, {title.span.begin, end}));
+    }
+  }
   return t;
 }
 

@@ -74,6 +74,8 @@ TEST_CASE("Abbreviations keep their period", "[tokenizer]") {
   CHECK(toks("Mr. Smith in the U.S. e.g. today", Language::en) ==
         V{"Mr.@0", "Smith@4", "in@10", "the@13", "U.S.@17", "e.g.@22", "today@27"});
   CHECK(toks("la fin.") == V{"la@0", "fin@3"});
+  CHECK(toks("No. I mean No. 5", Language::en) ==
+        V{"No@0", "I@4", "mean@6", "No.@11", "5/number@15"});
   CHECK(is_abbreviation("M.", Language::fr));
   CHECK(is_abbreviation("etc.", Language::en));
   CHECK_FALSE(is_abbreviation("fin.", Language::fr));

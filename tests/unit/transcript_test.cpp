@@ -61,7 +61,15 @@ TEST_CASE("Plain text: titles, continuation lines, false labels", "[transcript]"
       V{{"", "Entretien n°1 — durée : 41 min", 1},
         {"P01", "Alors.\n\nJe continue ici.\nexemple : ceci.\nCold as ice: a heading", 3}});
   CHECK(turns("Il est 10:30 déjà.\n") == V{{"", "Il est 10:30 déjà.", 1}});
+  CHECK(turns("Robert Sarvis. Image: x\nEd.: y\nDr. Ana: z\n") ==
+        V{{"", "Robert Sarvis. Image: x\nEd.: y", 1}, {"Dr. Ana", "z", 3}});
   CHECK(turns("Voir http://exemple.fr\n") == V{{"", "Voir http://exemple.fr", 1}});
+  CHECK(turns("Frank Messina: An Interview\nIntro.\nQ: Hi?\nFM: Yes.\nQ: Ok.\nFM: No.\n") ==
+        V{{"", "Frank Messina: An Interview\nIntro.", 1},
+          {"Q", "Hi?", 3},
+          {"FM", "Yes.", 4},
+          {"Q", "Ok.", 5},
+          {"FM", "No.", 6}});
   CHECK(turns("") == V{});
   CHECK(turns("\n\n  \n") == V{});
   CHECK(turns("P01 :\nLa réponse vient après.\n") == V{{"P01", "La réponse vient après.", 1}});
