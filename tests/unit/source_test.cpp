@@ -1,0 +1,168 @@
+#include "verbatim/source.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+using namespace verbatim;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string utf16(const std::u16string& s, bool big_endian, bool bom) {
+  std::string out;
+  auto put = [&](char16_t u) {
+    const char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? std::string{hi, lo} : std::string{lo, hi};
+  };
+  if (bom) put(0xFEFF);
+  for (char16_t u : s)
+    put(u);
+  return out;
+}
+
+std::string error_of(std::string_view bytes, bool strict = false) {
+  try {
+    decode(bytes, "f.txt", {strict});
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("Clean UTF-8 is the file's bytes", "[source]") {
+  const std::string s = "Enquêteur : l’IA, 76 %.\n";
+  Decoded d = decode(s, "f.txt", {});
+  CHECK(d.text == s);
+  CHECK(d.encoding == Encoding::utf8);
+  CHECK_FALSE(d.normalized);
+  CHECK(d.warnings.empty());
+}
+
+TEST_CASE("BOM, CRLF and CR", "[source]") {
+  Decoded d = decode("\xEF\xBB\xBFP01 : a\r\nP02 : b\rP03 : c\r\n", "f.txt", {});
+  CHECK(d.encoding == Encoding::utf8_bom);
+  CHECK(d.text == "P01 : a\nP02 : b\nP03 : c\n");
+  CHECK(d.normalized);
+}
+
+TEST_CASE("NFD becomes NFC", "[source]") {
+  Decoded d = decode("Cafe\xCC\x81 cre\xCC\x80me", "f.txt", {});
+  CHECK(d.text == "Café crème");
+  CHECK(d.normalized);
+  CHECK(normalize_text("déjà") == "déjà");
+}
+
+TEST_CASE("Invalid UTF-8: Windows-1252 with a warning, or an error under --strict", "[source]") {
+  Decoded d = decode(
+      "abc\xE9"
+      "def\n\x92\x80\x9C",
+      "f.txt", {});
+  CHECK(d.encoding == Encoding::windows1252);
+  CHECK(d.text == "abcédef\n’€œ");
+  REQUIRE(d.warnings.size() == 1);
+  CHECK(format_diagnostic(d.warnings[0]) ==
+        "f.txt:1:4 (byte 3): invalid UTF-8 (byte 0xE9); decoded as Windows-1252");
+  CHECK(error_of("ok\nline two \xFF", true) ==
+        "f.txt:2:10 (byte 12): invalid UTF-8 sequence (byte 0xFF)");
+  // Undefined Windows-1252 bytes keep their C1 code point: nothing is lost.
+  CHECK(decode("\x81", "f.txt", {}).text == "\xC2\x81");
+  // With a BOM, offsets still count the file's bytes.
+  CHECK(error_of("\xEF\xBB\xBF"
+                 "ab\xC3",
+                 true) == "f.txt:1:4 (byte 5): invalid UTF-8 sequence (byte 0xC3)");
+}
+
+TEST_CASE("find_invalid_utf8 rejects overlongs, surrogates and truncation", "[source]") {
+  CHECK(find_invalid_utf8("plain ascii text, long enough for the fast path") ==
+        std::string_view::npos);
+  CHECK(find_invalid_utf8("é€😀") == std::string_view::npos);
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // overlong '/'
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);    // surrogate U+D800
+  CHECK(find_invalid_utf8("abcdefgh\xE2\x82") == 8);  // truncated €
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(find_invalid_utf8("a\x80") == 1);             // lone continuation
+}
+
+TEST_CASE("UTF-16 with and without BOM", "[source]") {
+  const std::u16string s = u"P01 : Très bien 😀\r\n";
+  Decoded le = decode(utf16(s, false, true), "f.txt", {});
+  CHECK(le.encoding == Encoding::utf16le);
+  CHECK(le.text == "P01 : Très bien 😀\n");
+  CHECK(le.warnings.empty());
+  Decoded be = decode(utf16(s, true, true), "f.txt", {});
+  CHECK(be.encoding == Encoding::utf16be);
+  CHECK(be.text == le.text);
+  Decoded guessed = decode(utf16(s, false, false), "f.txt", {});
+  CHECK(guessed.encoding == Encoding::utf16le);
+  CHECK(guessed.text == le.text);
+  REQUIRE(guessed.warnings.size() == 1);
+  CHECK(guessed.warnings[0].message ==
+        "no byte-order mark; decoded as UTF-16LE from its NUL-byte pattern");
+  CHECK(decode(utf16(s, true, false), "f.txt", {}).encoding == Encoding::utf16be);
+}
+
+TEST_CASE("Broken UTF-16 is an error with its byte offset", "[source]") {
+  CHECK(error_of(std::string("\xFF\xFE"
+                             "a\0b",
+                             5)) == "f.txt (byte 4): truncated UTF-16: odd number of bytes");
+  CHECK(error_of(utf16(u"a", false, true) + std::string("\x00\xD8"
+                                                        "a\0",
+                                                        4)) ==
+        "f.txt (byte 4): invalid UTF-16: high surrogate without its low surrogate");
+  CHECK(error_of(utf16(u"ab", false, true) + std::string("\x00\xDC", 2)) ==
+        "f.txt (byte 6): invalid UTF-16: low surrogate without a high surrogate");
+}
+
+TEST_CASE("Binary files are skipped with a warning", "[source]") {
+  Decoded d = decode(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16), "img.txt", {});
+  CHECK(d.skipped);
+  CHECK(d.encoding == Encoding::binary);
+  CHECK(d.text.empty());
+  REQUIRE(d.warnings.size() == 1);
+  CHECK(format_diagnostic(d.warnings[0]) ==
+        "img.txt:3:1 (byte 8): binary file (NUL byte), skipped");
+}
+
+TEST_CASE("encoding_name", "[source]") {
+  CHECK(encoding_name(Encoding::utf8) == "utf-8");
+  CHECK(encoding_name(Encoding::utf8_bom) == "utf-8-bom");
+  CHECK(encoding_name(Encoding::utf16le) == "utf-16le");
+  CHECK(encoding_name(Encoding::utf16be) == "utf-16be");
+  CHECK(encoding_name(Encoding::windows1252) == "windows-1252");
+  CHECK(encoding_name(Encoding::binary) == "binary");
+}
+
+TEST_CASE("FileBytes reads small files and maps large ones", "[source]") {
+  std::string tmpl = (fs::temp_directory_path() / "verbatim-src-XXXXXX").string();
+  const fs::path dir = ::mkdtemp(tmpl.data());
+  const std::string small(100, 'a'), large(FileBytes::kMmapThreshold + 1, 'b');
+  std::ofstream(dir / "small.txt", std::ios::binary) << small;
+  std::ofstream(dir / "large.txt", std::ios::binary) << large;
+  FileBytes s = FileBytes::open((dir / "small.txt").string());
+  CHECK_FALSE(s.mapped());
+  CHECK(s.view() == small);
+  FileBytes l = FileBytes::open((dir / "large.txt").string());
+  CHECK(l.mapped());
+  CHECK(l.view() == large);
+  FileBytes moved = std::move(l);
+  CHECK(moved.view() == large);
+  CHECK(FileBytes::from_string("xyz").view() == "xyz");
+  try {
+    FileBytes::open(dir.string());
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().message == "is a folder, not a file");
+  }
+  try {
+    FileBytes::open((dir / "absent.txt").string());
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().message == "cannot open: No such file or directory");
+  }
+  fs::remove_all(dir);
+}
