@@ -1,0 +1,76 @@
+#include "verbatim/segment.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace verbatim;
+
+namespace {
+
+std::vector<std::string> sentences(const std::string& text, std::vector<Span> content = {},
+                                   Language lang = Language::fr) {
+  if (content.empty()) content.push_back({0, static_cast<std::uint32_t>(text.size())});
+  std::vector<Token> toks;
+  for (const Span& r : content)
+    tokenize(text, r, {lang}, toks);
+  std::vector<std::string> out;
+  for (const Span& s : split_sentences(text, content, toks))
+    out.push_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Sentences end at . ! ? but not after abbreviations", "[segment]") {
+  CHECK(sentences("M. Dupont est là. Il parle, etc. Et vous ? Oui !") ==
+        V{"M. Dupont est là.", "Il parle, etc. Et vous ?", "Oui !"});
+  CHECK(sentences("Mr. Smith works in the U.S. He likes it.", {}, Language::en) ==
+        V{"Mr. Smith works in the U.S. He likes it."});
+  CHECK(sentences("Il a dit « oui. » Puis non.") == V{"Il a dit « oui. »", "Puis non."});
+  CHECK(sentences("Sans point final") == V{"Sans point final"});
+  CHECK(sentences("") == V{});
+}
+
+TEST_CASE("Ellipses end a sentence only before a capital", "[segment]") {
+  CHECK(sentences("On a… on a commencé... Ensuite, bon… voilà.") ==
+        V{"On a… on a commencé...", "Ensuite, bon… voilà."});
+}
+
+TEST_CASE("Blank lines end sentences", "[segment]") {
+  CHECK(sentences("Première partie\n\nDeuxième partie") == V{"Première partie", "Deuxième partie"});
+  CHECK(sentences("une ligne\ncontinue") == V{"une ligne\ncontinue"});
+}
+
+TEST_CASE("Sentences across content ranges ignore what lies between", "[segment]") {
+  const std::string s = "<v A>Bonjour à</v>\n00:01 --> 00:02\n<v A>vous. Merci.</v>";
+  const std::vector<Span> content = {{5, 14}, {41, 53}};
+  CHECK(sentences(s, content) == V{"Bonjour à</v>\n00:01 --> 00:02\n<v A>vous.", "Merci."});
+}
+
+TEST_CASE("Paragraphs are runs of non-blank lines", "[segment]") {
+  const std::string s = "Un.\nDeux.\n  \nTrois.\n\n\nQuatre.";
+  std::vector<std::string> out;
+  for (const Span& p : split_paragraphs(s, {{0, static_cast<std::uint32_t>(s.size())}})) {
+    out.push_back(s.substr(p.begin, p.size()));
+  }
+  CHECK(out == V{"Un.\nDeux.", "Trois.", "Quatre."});
+}
+
+TEST_CASE("turn_units for every unit kind", "[segment]") {
+  const std::string s = "P01 : Un. Deux.\n\nTrois.";
+  Turn turn;
+  turn.content = {{6, static_cast<std::uint32_t>(s.size())}};
+  std::vector<Token> toks;
+  tokenize_turn(s, turn, {Language::fr}, toks);
+  CHECK(toks.size() == 3);
+  CHECK(turn_units(s, turn, UnitKind::sentence, toks).size() == 3);
+  CHECK(turn_units(s, turn, UnitKind::paragraph, toks).size() == 2);
+  const auto whole = turn_units(s, turn, UnitKind::turn, toks);
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0] == Span{6, static_cast<std::uint32_t>(s.size())});
+  CHECK(turn_units(s, Turn{}, UnitKind::turn, {}).empty());
+  CHECK(parse_unit_kind("paragraph") == UnitKind::paragraph);
+  CHECK_FALSE(parse_unit_kind("page"));
+  CHECK(unit_kind_name(UnitKind::sentence) == "sentence");
+}

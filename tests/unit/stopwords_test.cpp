@@ -1,0 +1,75 @@
+#include "verbatim/stopwords.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace verbatim;
+
+TEST_CASE("Default French list: Snowball plus fillers", "[stopwords]") {
+  const Stopwords fr = Stopwords::defaults(Language::fr);
+  for (const char* w : {"le", "la", "de", "et", "qui", "euh", "hein", "ben", "bah", "mm"}) {
+    INFO(w);
+    CHECK(fr.contains(w));
+  }
+  // Snowball leaves out homonyms of nouns on purpose.
+  for (const char* w : {"est", "été", "son", "sommes", "client", "ia", "voilà", "bon"}) {
+    INFO(w);
+    CHECK_FALSE(fr.contains(w));
+  }
+  CHECK(fr.size() > 150);
+}
+
+TEST_CASE("French elided forms and clitics", "[stopwords]") {
+  const Stopwords fr = Stopwords::defaults(Language::fr);
+  for (const char* w :
+       {"l'", "d'", "qu'", "jusqu'", "lorsqu'", "c'", "-il", "-t-elle", "-ce", "l'on"}) {
+    INFO(w);
+    CHECK(fr.contains(w));
+  }
+  CHECK_FALSE(fr.contains("aujourd'hui"));
+  // A custom list still treats the elided prefixes as function words.
+  const Stopwords custom = Stopwords::parse("client\n");
+  CHECK(custom.contains("jusqu'"));
+  CHECK(custom.contains("client"));
+  CHECK_FALSE(custom.contains("le"));
+  // "none" is an empty set: nothing at all.
+  CHECK_FALSE(Stopwords().contains("l'"));
+}
+
+TEST_CASE("Default English list", "[stopwords]") {
+  const Stopwords en = Stopwords::defaults(Language::en);
+  for (const char* w : {"the", "and", "don't", "i'm", "um", "uh", "erm"}) {
+    INFO(w);
+    CHECK(en.contains(w));
+  }
+  for (const char* w : {"like", "well", "customer", "ai"}) {
+    INFO(w);
+    CHECK_FALSE(en.contains(w));
+  }
+}
+
+TEST_CASE("Snowball format: | comments, several words a line, normalization", "[stopwords]") {
+  const Stopwords s =
+      Stopwords::parse(" | a comment\nAlpha beta | trailing comment\n\tGamma\nQu’il\n");
+  CHECK(s.size() == 4);
+  CHECK(s.contains("alpha"));
+  CHECK(s.contains("beta"));
+  CHECK(s.contains("gamma"));
+  CHECK(s.contains("qu'il"));
+  CHECK_FALSE(s.contains("comment"));
+}
+
+TEST_CASE("--keep rescues a word, even after a merge", "[stopwords]") {
+  Stopwords s = Stopwords::defaults(Language::fr);
+  s.remove("PAS");
+  s.merge(Stopwords::parse("pas\n"));
+  CHECK_FALSE(s.contains("pas"));
+  s.add("IA");
+  CHECK(s.contains("ia"));
+}
+
+TEST_CASE("The embedded lists carry their provenance", "[stopwords]") {
+  CHECK(default_stopword_list(Language::fr).find("Snowball") != std::string_view::npos);
+  CHECK(default_stopword_list(Language::en).find("Snowball") != std::string_view::npos);
+  CHECK(default_filler_list(Language::fr).find("euh") != std::string_view::npos);
+  CHECK(default_filler_list(Language::en).find("erm") != std::string_view::npos);
+}
