@@ -8,7 +8,9 @@ lang=${1:-fr}
 rounds=${2:-3}
 SHARED=../shared/bench
 [[ -x $SHARED/prepare.sh ]] || { echo "tokens.sh: $SHARED not found" >&2; exit 1; }
-"$SHARED/setup.sh"
+for p in time zstd; do
+  dpkg -s "$p" >/dev/null 2>&1 || { [[ $(id -u) -eq 0 ]] && apt-get install -y -qq "$p" >/dev/null; }
+done
 "$SHARED/prepare.sh"
 corpus=${VERBATIM_BENCH_DIR:-/tmp/verbatim-bench}/$lang/files
 bytes=$(cat "$corpus"/* | wc -c)

@@ -49,6 +49,12 @@ OutputFile::~OutputFile() {
 }
 
 void OutputFile::write(std::string_view bytes) {
+  if (bytes.size() >= kFlushSize) {
+    // A large chunk (a whole document's rows) goes out directly rather than being copied.
+    flush();
+    write_all(bytes);
+    return;
+  }
   buf_.append(bytes);
   flush_if_large();
 }
@@ -58,8 +64,13 @@ void OutputFile::flush_if_large() {
 }
 
 void OutputFile::flush() {
-  const char* p = buf_.data();
-  std::size_t left = buf_.size();
+  write_all(buf_);
+  buf_.clear();
+}
+
+void OutputFile::write_all(std::string_view bytes) {
+  const char* p = bytes.data();
+  std::size_t left = bytes.size();
   while (left > 0) {
     ssize_t n = ::write(fd_, p, left);
     if (n < 0) {
@@ -70,7 +81,6 @@ void OutputFile::flush() {
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  buf_.clear();
 }
 
 void OutputFile::commit() {

@@ -51,8 +51,9 @@ class FormCache {
   std::unordered_map<std::string, FormInfo, Hash, std::equal_to<>> forms_;
 };
 
+// A document's rows, in pieces of about 1 MiB so that no buffer doubles past what it holds.
 struct Chunk {
-  std::string text;
+  std::vector<std::string> pieces{1};
   std::size_t rows = 0;
 };
 
@@ -103,7 +104,8 @@ Chunk render(const Document& doc, const CommonOptions& o, UnitKind unit_kind, Hy
       cells[8] = {token_kind_name(t.kind)};
       cells[9] = {f.stop ? "true" : "false", CellType::boolean};
       cells[10] = {line_s, CellType::number};
-      writer.format_row(chunk.text, cells, chunk.rows == 0);
+      if (chunk.pieces.back().size() >= (1u << 20)) chunk.pieces.emplace_back();
+      writer.format_row(chunk.pieces.back(), cells, chunk.rows == 0);
       ++chunk.rows;
     }
     if (unit_kind != UnitKind::document) unit += units.size();
@@ -126,7 +128,11 @@ int run_tokens(const TokensArgs& a) {
       json_header("tokens", o));
   const bool ok = reader.map_documents<Chunk>(
       [&](Document& doc) { return render(doc, o, *unit_kind, hyphens, reader, *out.writer); },
-      [&](Chunk& c) { out.writer->append_formatted(c.text, c.rows); });
+      [&](Chunk& c) {
+        out.writer->append_formatted(c.pieces[0], c.rows);
+        for (std::size_t i = 1; i < c.pieces.size(); ++i)
+          out.file->write(c.pieces[i]);
+      });
   if (!ok) return kBadInput;
   out.commit();
   return kOk;

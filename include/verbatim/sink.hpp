@@ -34,6 +34,7 @@ class OutputFile {
 
  private:
   void flush();
+  void write_all(std::string_view bytes);
   std::string path_;
   std::string tmp_path_;
   int fd_ = 1;
