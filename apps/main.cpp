@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   verbatim::cli::register_corpus(app, exit_code);
   verbatim::cli::register_tokens(app, exit_code);
+  verbatim::cli::register_freq(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -294,6 +294,13 @@ void Fingerprint::add(const Document& doc) {
   mix(std::string_view("\0", 1));
 }
 
+void Fingerprint::combine(const Fingerprint& other) {
+  for (int i = 0; i < 8; ++i) {
+    h_ ^= (other.h_ >> (8 * i)) & 0xFF;
+    h_ *= 0x100000001b3ull;
+  }
+}
+
 std::string Fingerprint::hex() const {
   return fmt::format("{:016x}", h_);
 }

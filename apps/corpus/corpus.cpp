@@ -30,7 +30,9 @@ int run_inventory(const CommonOptions& o) {
         doc, {doc.language, hyphens}, [&](const DocumentTurn& t) { return reader.keep_turn(t); });
     total_words += s.words;
     total_tokens += s.tokens;
-    fingerprint.add(doc);
+    Fingerprint one;
+    one.add(doc);
+    fingerprint.combine(one);
     rows.push_back(
         {{doc.source.id, std::string(format_name(doc.format)),
           std::string(encoding_name(doc.encoding)), std::string(language_code(doc.language)),

@@ -92,11 +92,14 @@ struct Document {
 std::optional<Document> load_document(const SourceRef& src, const CorpusOptions& opts,
                                       Diagnostics& warnings);
 
-// A 64-bit FNV-1a digest of the documents' ids and normalized texts, in the order added:
+// A 64-bit FNV-1a digest of the documents' ids and normalized texts, in the order added (one
+// digest per document, combined in document order, so it is the same at any thread count):
 // the same corpus gives the same fingerprint on every machine. Printed as 16 hex digits.
 class Fingerprint {
  public:
   void add(const Document& doc);
+  // Adds another digest (e.g. one document's, made on a worker thread), in order.
+  void combine(const Fingerprint& other);
   std::string hex() const;
 
  private:

@@ -1,0 +1,381 @@
+// verbatim freq: NVivo's word-frequency query, per case, keyness, n-grams, and table lint.
+#include <fmt/format.h>
+
+#include "cli/cli.hpp"
+#include "tools.hpp"
+#include "verbatim/frequency.hpp"
+#include "verbatim/json.hpp"
+#include "verbatim/keyness.hpp"
+
+namespace verbatim::cli {
+
+namespace {
+
+struct FreqArgs {
+  CommonOptions common;
+  std::size_t top = 0, min_length = 1;
+  std::string group = "stem", percent_of = "counted", synonyms, by, compare, measure = "ll";
+  std::string ngrams, terms, lint;
+  std::vector<std::string> reference;
+  bool wide = false, numbers = false;
+};
+
+std::string read_text(const std::string& path) {
+  FileBytes bytes = FileBytes::open(path);
+  return decode(bytes.view(), path, {true}).text;
+}
+
+FrequencyOptions frequency_options(const FreqArgs& a) {
+  FrequencyOptions f;
+  if (a.group != "stem" && a.group != "exact") throw UsageError("--group must be exact or stem");
+  if (a.percent_of != "counted" && a.percent_of != "all") {
+    throw UsageError("--percent-of must be counted or all");
+  }
+  f.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
+  f.min_length = a.min_length;
+  f.numbers = a.numbers;
+  f.percent_of_all = a.percent_of == "all";
+  if (!a.ngrams.empty()) {
+    unsigned lo = 0, hi = 0;
+    char tail = 0;
+    const int n = std::sscanf(a.ngrams.c_str(), "%u..%u%c", &lo, &hi, &tail);
+    if (n == 1) hi = lo;
+    if ((n != 1 && n != 2) || lo < 2 || hi < lo || hi > 8) {
+      throw UsageError(
+          fmt::format("--ngrams takes N or N..M with 2 <= N <= M <= 8, not '{}'", a.ngrams));
+    }
+    f.ngram_min = lo;
+    f.ngram_max = hi;
+  }
+  if (!a.synonyms.empty()) f.synonyms = parse_synonyms(read_text(a.synonyms), a.synonyms);
+  if (!a.terms.empty()) {
+    // A word list, one per line, or a table whose first column holds the words.
+    const std::string text = read_text(a.terms);
+    std::size_t pos = text.find('\n') == std::string::npos ? 0 : 0;
+    bool header = text.starts_with("word,") || text.starts_with("word\t");
+    while (pos < text.size()) {
+      std::size_t eol = std::min(text.find('\n', pos), text.size());
+      std::string w = text.substr(pos, eol - pos);
+      if (auto sep = w.find_first_of(",\t"); sep != std::string::npos) w.resize(sep);
+      if (!header && !w.empty()) f.terms.push_back(w);
+      header = false;
+      pos = eol + 1;
+    }
+  }
+  const CommonOptions& o = a.common;
+  f.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  return f;
+}
+
+// The case value of a turn for --by / --compare.
+CaseOf case_function(const FreqArgs& a, const CorpusReader& reader) {
+  std::string by = a.by;
+  std::string target;
+  if (!a.compare.empty()) {
+    const auto eq = a.compare.find('=');
+    if (!a.compare.starts_with("attr:") || eq == std::string::npos) {
+      throw UsageError("--compare takes attr:NAME=VALUE");
+    }
+    by = a.compare.substr(0, eq);
+    target = a.compare.substr(eq + 1);
+  }
+  std::size_t attr = std::string::npos;
+  if (by.starts_with("attr:")) {
+    const Attributes* attrs = reader.attributes();
+    if (!attrs) throw UsageError(fmt::format("{} needs --attributes FILE", by));
+    const std::string name = by.substr(5);
+    const auto& names = attrs->names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == name) attr = i;
+    }
+    if (attr == std::string::npos) {
+      std::string known;
+      for (const auto& n : names)
+        known += (known.empty() ? "" : ", ") + n;
+      throw UsageError(fmt::format("unknown attribute '{}'; attributes in {}: {}", name,
+                                   a.common.attributes, known));
+    }
+  } else if (!by.empty() && by != "document" && by != "speaker" && by != "participant") {
+    throw UsageError("--by takes document, speaker, participant or attr:NAME");
+  }
+  const bool compare = !a.compare.empty();
+  return [&reader, by, attr, target, compare](const Document& doc,
+                                              const DocumentTurn& t) -> std::optional<std::string> {
+    if (!reader.keep_turn(t)) return std::nullopt;
+    std::string v;
+    if (by == "document") {
+      v = doc.source.id;
+    } else if (by == "speaker") {
+      v = t.speaker;
+    } else if (by == "participant") {
+      v = t.participant;
+    } else if (attr != std::string::npos) {
+      const auto* row = reader.attributes()->find(t.participant);
+      if (!row) row = reader.attributes()->find(doc.source.id);
+      v = row ? (*row)[attr] : "";
+    }
+    if (compare) return v == target ? "target" : "reference";
+    return v;
+  };
+}
+
+// Counts a corpus into `counter` (and `total` for --wide).
+bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOptions& f,
+                  FrequencyCounter& counter, FrequencyCounter* total, Fingerprint& fp,
+                  const std::optional<std::string>& fixed_case) {
+  CorpusReader reader("freq", o);
+  const HyphenMode hyphens = parse_hyphens(o.hyphens);
+  CaseOf case_of = case_function(a, reader);
+  if (fixed_case) {
+    case_of = [&reader, fixed_case](const Document&, const DocumentTurn& t) {
+      return reader.keep_turn(t) ? fixed_case : std::nullopt;
+    };
+  }
+  std::size_t index = 0;
+  return reader.map_documents<std::pair<DocumentCounts, Fingerprint>>(
+      [&](Document& doc) {
+        Fingerprint one;
+        one.add(doc);
+        return std::make_pair(count_document(doc, case_of, f, hyphens), one);
+      },
+      [&](std::pair<DocumentCounts, Fingerprint>& r) {
+        counter.add(r.first, index);
+        if (total) {
+          DocumentCounts all;
+          all.language = r.first.language;
+          all.cases.push_back({"", {}, 0});
+          for (auto& c : r.first.cases) {
+            all.cases[0].word_tokens += c.word_tokens;
+            for (auto& form : c.forms)
+              all.cases[0].forms.push_back(std::move(form));
+          }
+          total->add(all, index);
+        }
+        fp.combine(r.second);
+        ++index;
+      });
+}
+
+std::string header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint64_t n,
+                        std::uint64_t words, std::size_t documents, const Fingerprint& fp) {
+  std::string h = json_header("freq", a.common);
+  h.resize(h.size() - 2);  // reopen "options"
+  h += fmt::format(
+      ",\"group\":\"{}\",\"min_length\":{},\"top\":{},\"numbers\":{},\"percent_of\":\"{}\","
+      "\"ngrams\":\"{}\",\"by\":",
+      a.group, f.min_length, a.top, f.numbers ? "true" : "false", a.percent_of,
+      f.ngram_max > 1 ? a.ngrams : "1");
+  append_json_string(h, a.by);
+  h += ",\"compare\":";
+  append_json_string(h, a.compare);
+  h += fmt::format(
+      "}},\"corpus\":{{\"documents\":{},\"tokens\":{},\"counted\":{},\"fingerprint\":\"{}\"}},"
+      "\"n\":{},\"formula\":\"weighted_percent = 100 * count / n; a word in k synonym groups "
+      "adds count / k\"}}",
+      documents, words, n, fp.hex(), n);
+  return h;
+}
+
+std::string similar_words(const FrequencyRow& r) {
+  std::string s;
+  for (const auto& [form, n] : r.similar) {
+    if (!s.empty()) s += ", ";
+    s += fmt::format("{} ({})", form, n);
+  }
+  return s;
+}
+
+int run_lint(const FreqArgs& a) {
+  std::optional<std::uint64_t> n;
+  if (!a.common.paths.empty()) {
+    FrequencyOptions f = frequency_options(a);
+    FrequencyCounter counter(f);
+    Fingerprint fp;
+    if (!count_corpus(a, a.common, f, counter, nullptr, fp, std::string())) return kBadInput;
+    auto tables = counter.finish();
+    n = tables.empty() ? 0 : tables[0].counted_tokens;
+  }
+  const TableLint lint = lint_frequency_table(read_text(a.lint), a.lint, n);
+  OutputFile out(a.common.output);
+  for (const auto& f : lint.findings) {
+    out.write(fmt::format("{}:{}: '{}': 100 x {} / {} = {}, the table says {}\n", a.lint, f.line,
+                          f.word, f.count, lint.n, f.expected, f.published));
+  }
+  out.commit();
+  if (!a.common.quiet) {
+    fmt::print(stderr, "verbatim freq: {} of {} rows do not match N = {} ({})\n",
+               lint.findings.size(), lint.rows, lint.n,
+               lint.n_inferred ? "the N most rows agree on" : "counted tokens of the corpus");
+  }
+  return lint.findings.empty() ? kOk : kCheckFailed;
+}
+
+int run_freq(const FreqArgs& a) {
+  if (!a.lint.empty()) return run_lint(a);
+  const CommonOptions& o = a.common;
+  const FrequencyOptions f = frequency_options(a);
+  const bool keyness_mode = !a.compare.empty() || !a.reference.empty();
+  if (a.wide && a.by.empty()) throw UsageError("--wide needs --by");
+  if (keyness_mode && !a.by.empty()) throw UsageError("--by and --compare cannot go together");
+  KeynessMeasure measure = KeynessMeasure::ll;
+  if (a.measure == "chi2") {
+    measure = KeynessMeasure::chi2;
+  } else if (a.measure == "lafon") {
+    measure = KeynessMeasure::lafon;
+  } else if (a.measure != "ll") {
+    throw UsageError("--measure must be ll, chi2 or lafon");
+  }
+  FrequencyCounter counter(f);
+  std::optional<FrequencyCounter> total;
+  if (a.wide) total.emplace(f);
+  Fingerprint fp;
+  std::optional<std::string> fixed;
+  if (!a.reference.empty()) fixed = "target";
+  bool ok = count_corpus(a, o, f, counter, total ? &*total : nullptr, fp, fixed);
+  if (!a.reference.empty()) {
+    CommonOptions ro = o;
+    ro.paths = a.reference;
+    ok = count_corpus(a, ro, f, counter, nullptr, fp, std::string("reference")) && ok;
+  }
+  if (!ok) return kBadInput;
+  std::vector<FrequencyTable> tables = counter.finish();
+  std::uint64_t words = 0, n = 0;
+  std::size_t docs = 0;
+  for (const auto& t : tables) {
+    words += t.word_tokens;
+    n += t.counted_tokens;
+    docs = std::max(docs, t.documents);
+  }
+  const std::string header = header_json(a, f, n, words, docs, fp);
+
+  if (keyness_mode) {
+    FrequencyTable empty;
+    const FrequencyTable* target = &empty;
+    const FrequencyTable* reference = &empty;
+    for (const auto& t : tables)
+      (t.case_value == "target" ? target : reference) = &t;
+    std::vector<std::string> cols = {"word",           "target_count", "reference_count",
+                                     "log_likelihood", "log_ratio",    "p_value"};
+    if (measure == KeynessMeasure::chi2) cols.push_back("chi2");
+    if (measure == KeynessMeasure::lafon) cols.push_back("specificity");
+    TableOutput out = open_table(o, cols, header);
+    std::size_t i = 0;
+    for (const KeynessRow& k : keyness(*target, *reference, measure)) {
+      if (a.top && i++ >= a.top) break;
+      const std::string t = std::to_string(k.target), r = std::to_string(k.reference),
+                        ll = fmt::format("{:.4f}", k.ll), lr = fmt::format("{:.4f}", k.log_ratio),
+                        p = fmt::format("{:.3e}", k.p_value),
+                        extra = fmt::format("{:.4f}",
+                                            measure == KeynessMeasure::chi2 ? k.chi2 : k.lafon);
+      std::vector<Cell> cells = {{k.word},
+                                 {t, CellType::number},
+                                 {r, CellType::number},
+                                 {ll, CellType::number},
+                                 {lr, CellType::number},
+                                 {p, CellType::number}};
+      if (cols.size() == 7) cells.push_back({extra, CellType::number});
+      out.writer->row(cells);
+    }
+    out.commit();
+    return kOk;
+  }
+
+  if (a.wide) {
+    std::vector<std::string> cols = {"word", "length", "count"};
+    for (const auto& t : tables)
+      cols.push_back(t.case_value);
+    TableOutput out = open_table(o, cols, header);
+    const FrequencyTable whole = total->finish().at(0);
+    std::vector<std::map<std::string, std::uint64_t>> by_case(tables.size());
+    for (std::size_t c = 0; c < tables.size(); ++c) {
+      for (const auto& r : tables[c].rows)
+        by_case[c][r.key] = r.count;
+    }
+    std::size_t i = 0;
+    for (const auto& r : whole.rows) {
+      if (a.top && i++ >= a.top) break;
+      std::vector<std::string> text = {r.word, std::to_string(r.length), std::to_string(r.count)};
+      for (const auto& m : by_case) {
+        auto it = m.find(r.key);
+        text.push_back(std::to_string(it == m.end() ? 0 : it->second));
+      }
+      std::vector<Cell> cells;
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        cells.push_back({text[k], k == 0 ? CellType::string : CellType::number});
+      }
+      out.writer->row(cells);
+    }
+    out.commit();
+    return kOk;
+  }
+
+  std::vector<std::string> cols = {"word",          "length",   "count", "weighted_percent",
+                                   "similar_words", "documents"};
+  const bool long_form = !a.by.empty();
+  if (long_form) cols.insert(cols.begin(), "group");
+  TableOutput out = open_table(o, cols, header);
+  for (const auto& t : tables) {
+    std::size_t i = 0;
+    for (const auto& r : t.rows) {
+      if (a.top && i++ >= a.top) break;
+      const std::string len = std::to_string(r.length), count = std::to_string(r.count),
+                        pct = format_percent(t.percent(r)), sim = similar_words(r),
+                        docs_s = std::to_string(r.documents);
+      std::vector<Cell> cells = {
+          {r.word}, {len, CellType::number},   {count, CellType::number}, {pct, CellType::number},
+          {sim},    {docs_s, CellType::number}};
+      if (long_form) cells.insert(cells.begin(), Cell{t.case_value});
+      out.writer->row(cells);
+    }
+  }
+  out.writer->finish();
+  if (o.format == "md") {
+    out.file->write(fmt::format(
+        "\nN = {} counted word tokens ({} word tokens in all); weighted percent = 100 x count / "
+        "N. Options: group {}, stopwords {}, min-length {}{}. Corpus: {} documents, fingerprint "
+        "{}.\n",
+        n, words, a.group, o.stopwords, f.min_length, o.role.empty() ? "" : ", role " + o.role,
+        docs, fp.hex()));
+  }
+  out.file->commit();
+  return kOk;
+}
+
+}  // namespace
+
+void register_freq(CLI::App& app, int& exit_code) {
+  auto a = std::make_shared<FreqArgs>();
+  CLI::App* cmd = app.add_subcommand("freq", "Word frequencies (NVivo's query), per case, keyness");
+  add_common_flags(cmd, a->common);
+  cmd->add_option("--top", a->top, "Keep the N most frequent rows (per case)");
+  cmd->add_option("--min-length", a->min_length, "Shortest counted word, in characters")
+      ->default_val(1);
+  cmd->add_option("--group", a->group, "Group forms: stem (Snowball) or exact")
+      ->default_val("stem");
+  cmd->add_flag("--numbers", a->numbers, "Count numbers as words");
+  cmd->add_option("--percent-of", a->percent_of, "N of the percent: counted or all word tokens")
+      ->default_val("counted");
+  cmd->add_option("--synonyms", a->synonyms,
+                  "File of synonym groups, one per line, comma-separated");
+  cmd->add_option("--by", a->by, "One table per document, speaker, participant or attr:NAME");
+  cmd->add_flag("--wide", a->wide, "With --by: one count column per case value");
+  cmd->add_option("--compare", a->compare, "Keyness of attr:NAME=VALUE against the rest");
+  cmd->add_option("--reference", a->reference, "Keyness against these reference files or folders");
+  cmd->add_option("--measure", a->measure, "Keyness ranking: ll, chi2 or lafon")->default_val("ll");
+  cmd->add_option("--ngrams", a->ngrams, "Count word n-grams of N or N..M words (2..3)");
+  cmd->add_option("--terms", a->terms, "Only these words (a list, or a freq table)");
+  cmd->add_option("--lint", a->lint, "Check a published frequency table's percentages; exit 3");
+  cmd->footer(R"(Columns: word,length,count,weighted_percent,similar_words,documents
+  (group,... with --by; word,length,count,<values> with --wide; word,target_count,
+  reference_count,log_likelihood,log_ratio,p_value with --compare/--reference)
+
+Examples:
+  verbatim freq data/sample/interviews --speakers data/sample/speakers.csv --role participant --top 11
+  verbatim freq data/sample/interviews --speakers data/sample/speakers.csv --attributes data/sample/participants.csv --by attr:pays --wide --top 20
+  verbatim freq data/sample/interviews --speakers data/sample/speakers.csv --attributes data/sample/participants.csv --compare attr:pays=Maroc --top 15
+  verbatim freq --lint figure2.tsv)");
+  cmd->callback(
+      [a, &exit_code] { exit_code = run_tool("freq", a->common, [&] { return run_freq(*a); }); });
+}
+
+}  // namespace verbatim::cli

@@ -1,0 +1,130 @@
+// frequency: NVivo's word-frequency query (DESIGN §7), per case when asked.
+//
+// Documents are counted on worker threads into DocumentCounts (surface form -> occurrences, per
+// case value), then merged in document order by a FrequencyCounter, which interns every distinct
+// surface form once and derives its norm, stem, stopword flag and group once: memory grows with
+// the vocabulary, never with the corpus. Tables are ranked by count descending, then displayed
+// word by UTF-8 bytes, so the same corpus gives the same bytes at any thread count.
+//
+//   FrequencyCounter c(opts);
+//   c.add(count_document(doc, filter, case_of, topts), doc_index);
+//   std::vector<FrequencyTable> tables = c.finish();
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "verbatim/corpus.hpp"
+#include "verbatim/stopwords.hpp"
+#include "verbatim/tokenizer.hpp"
+
+namespace verbatim {
+
+enum class GroupMode { exact, stem };
+
+struct FrequencyOptions {
+  GroupMode group = GroupMode::stem;
+  std::size_t min_length = 1;   // code points of the normalized form
+  bool numbers = false;         // count number tokens as words
+  bool percent_of_all = false;  // N = all word tokens instead of counted tokens
+  std::size_t ngram_min = 1;    // 1..1: words; 2..3: word n-grams within units
+  std::size_t ngram_max = 1;
+  std::vector<std::vector<std::string>> synonyms;  // each line: words grouped together
+  std::vector<std::string> terms;  // when not empty: only these words (any form of the group)
+  std::function<Stopwords(Language)> stopwords;  // per document language
+};
+
+// Occurrences in one document, per case value (one entry when there is no --by).
+struct DocumentCounts {
+  Language language = Language::fr;
+  struct Case {
+    std::string value;
+    std::vector<std::pair<std::string, std::uint32_t>> forms;  // surface (or n-gram) -> count
+    std::uint64_t word_tokens = 0;  // all word tokens, before filters (for --percent-of all)
+  };
+  std::vector<Case> cases;
+};
+
+// The case value of a turn of a document; nullopt drops the turn (e.g. --role).
+using CaseOf = std::function<std::optional<std::string>(const Document&, const DocumentTurn&)>;
+
+// Counts the word tokens (and numbers when asked) of the turns `case_of` keeps. With
+// ngram_max > 1, counts n-grams of word tokens inside sentences, skipping those that start or
+// end with a stopword. Thread-safe; runs on worker threads.
+DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
+                              const FrequencyOptions& opts, HyphenMode hyphens);
+
+struct FrequencyRow {
+  std::string key;          // the group's identity across case tables (language, stem or form)
+  std::string word;         // most frequent surface form of the group
+  std::size_t length = 0;   // code points of `word`
+  std::uint64_t count = 0;  // occurrences of every form of the group
+  double weighted = 0;      // apportioned count (count/k for a word in k synonym groups)
+  std::vector<std::pair<std::string, std::uint64_t>> similar;  // forms (case-folded), by count
+  std::size_t documents = 0;
+};
+
+struct FrequencyTable {
+  std::string case_value;            // empty without --by
+  std::uint64_t counted_tokens = 0;  // N of the weighted percent (counted or all words)
+  std::uint64_t word_tokens = 0;
+  std::size_t documents = 0;
+  std::vector<FrequencyRow> rows;  // ranked
+  double percent(const FrequencyRow& r) const;
+};
+
+class FrequencyCounter {
+ public:
+  explicit FrequencyCounter(FrequencyOptions opts);
+  ~FrequencyCounter();
+  FrequencyCounter(const FrequencyCounter&) = delete;
+  FrequencyCounter& operator=(const FrequencyCounter&) = delete;
+  // Adds one document's counts; call in document order.
+  void add(const DocumentCounts& counts, std::size_t doc_index);
+  // One table per case value, in value byte order.
+  std::vector<FrequencyTable> finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// "12.35": two decimals, rounded half up.
+std::string format_percent(double value);
+
+// Parses a synonyms file: one group per line, words separated by commas; `#` starts a comment.
+// A line with fewer than two words is an Error naming its line.
+std::vector<std::vector<std::string>> parse_synonyms(std::string_view text, std::string_view name);
+
+}  // namespace verbatim
+
+namespace verbatim {
+
+// A published frequency table checked against its own arithmetic: every row's percent must be
+// 100 x count / N rounded to the table's decimals. N is the corpus's when given, otherwise the
+// N consistent with the most rows. Columns are found by name (word/mot, count/nombre,
+// percent/pourcentage); decimal commas and tab, semicolon or comma separators are read.
+struct TableLintFinding {
+  std::size_t line = 0;
+  std::string word;
+  std::uint64_t count = 0;
+  std::string published;  // the percent as printed
+  std::string expected;   // 100 x count / N, same decimals
+};
+
+struct TableLint {
+  std::uint64_t n = 0;
+  bool n_inferred = true;
+  std::size_t rows = 0;
+  std::vector<TableLintFinding> findings;
+};
+
+TableLint lint_frequency_table(std::string_view table_text, std::string_view name,
+                               std::optional<std::uint64_t> corpus_n);
+
+}  // namespace verbatim

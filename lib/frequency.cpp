@@ -1,0 +1,326 @@
+#include "verbatim/frequency.hpp"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "verbatim/csv.hpp"
+#include "verbatim/segment.hpp"
+#include "verbatim/stemmer.hpp"
+
+namespace verbatim {
+
+namespace {
+
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool counted_kind(TokenKind k, const FrequencyOptions& o) {
+  return k == TokenKind::word || (o.numbers && k == TokenKind::number);
+}
+
+}  // namespace
+
+DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
+                              const FrequencyOptions& opts, HyphenMode hyphens) {
+  DocumentCounts dc;
+  dc.language = doc.language;
+  const std::string_view text = doc.text;
+  std::vector<std::unordered_map<std::string_view, std::uint32_t>> maps;
+  std::map<std::string, std::size_t> index;
+  std::optional<Stopwords> stop;
+  if (opts.ngram_max > 1 && opts.stopwords) stop = opts.stopwords(doc.language);
+  std::vector<Token> tokens;
+  std::string key;
+  for (const auto& turn : doc.turns) {
+    std::optional<std::string> value = case_of(doc, turn);
+    if (!value) continue;
+    auto [it, fresh] = index.emplace(*value, maps.size());
+    if (fresh) {
+      maps.emplace_back();
+      dc.cases.push_back({*value, {}, 0});
+    }
+    auto& counts = maps[it->second];
+    auto& c = dc.cases[it->second];
+    tokens.clear();
+    tokenize_turn(text, turn, {doc.language, hyphens}, tokens);
+    for (const Token& t : tokens)
+      c.word_tokens += t.kind == TokenKind::word;
+    if (opts.ngram_max <= 1) {
+      for (const Token& t : tokens) {
+        if (counted_kind(t.kind, opts)) ++counts[text.substr(t.begin, t.end - t.begin)];
+      }
+      continue;
+    }
+    // N-grams of counted tokens inside each sentence; stopwords inside, never at the edges.
+    const std::vector<Span> sentences = split_sentences(text, turn.content, tokens);
+    std::size_t t0 = 0;
+    for (const Span& s : sentences) {
+      std::vector<const Token*> words;
+      while (t0 < tokens.size() && tokens[t0].begin < s.end) {
+        if (counted_kind(tokens[t0].kind, opts)) words.push_back(&tokens[t0]);
+        ++t0;
+      }
+      auto is_stop = [&](const Token* t) {
+        return stop && stop->contains(normalize_token(text.substr(t->begin, t->end - t->begin)));
+      };
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (is_stop(words[i])) continue;
+        for (std::size_t n = std::max<std::size_t>(opts.ngram_min, 2); n <= opts.ngram_max; ++n) {
+          if (i + n > words.size() || is_stop(words[i + n - 1])) continue;
+          key.clear();
+          for (std::size_t k = 0; k < n; ++k) {
+            if (k) key.push_back(' ');
+            key.append(text.substr(words[i + k]->begin, words[i + k]->end - words[i + k]->begin));
+          }
+          // Keys must outlive this loop: keep them in the case's vector directly.
+          c.forms.emplace_back(key, 1);
+        }
+      }
+    }
+  }
+  for (std::size_t i = 0; i < maps.size(); ++i) {
+    auto& forms = dc.cases[i].forms;
+    forms.reserve(forms.size() + maps[i].size());
+    for (const auto& [surface, n] : maps[i])
+      forms.emplace_back(std::string(surface), n);
+  }
+  return dc;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct FrequencyCounter::Impl {
+  FrequencyOptions opts;
+  struct Form {
+    std::string surface;
+    std::string norm;
+    bool counted = false;
+    std::vector<std::uint32_t> rows;  // a row per synonym line holding it, else its own group
+  };
+  StringMap<std::uint32_t> form_ids[2];  // per language: surface -> form
+  std::vector<Form> forms;
+  StringMap<std::uint32_t> row_ids;  // group key -> row
+  std::vector<std::string> row_keys;
+  std::vector<std::uint32_t> row_k;  // synonym lines sharing... (1 for plain groups)
+  std::optional<Stemmer> stemmers[2];
+  std::optional<Stopwords> stopwords[2];
+  // Synonym words by group key of each language, to the lines holding them.
+  StringMap<std::vector<std::uint32_t>> synonym_lines[2];
+  bool synonyms_ready[2] = {false, false};
+  struct Case {
+    std::vector<std::uint64_t> form_count;
+    std::vector<std::size_t> row_docs;
+    std::vector<std::int64_t> row_last_doc;
+    std::uint64_t counted = 0, words = 0;
+    std::size_t documents = 0;
+  };
+  std::map<std::string, Case> cases;
+
+  static int li(Language l) { return l == Language::fr ? 0 : 1; }
+
+  std::string group_key(Language lang, const std::string& norm) {
+    if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
+      return std::string(language_code(lang)) + ":" + norm;
+    }
+    auto& st = stemmers[li(lang)];
+    if (!st) st.emplace(lang);
+    return std::string(language_code(lang)) + ":" + std::string(st->stem(norm));
+  }
+
+  void prepare_synonyms(Language lang) {
+    if (synonyms_ready[li(lang)]) return;
+    synonyms_ready[li(lang)] = true;
+    for (std::uint32_t line = 0; line < opts.synonyms.size(); ++line) {
+      for (const auto& w : opts.synonyms[line]) {
+        auto& lines = synonym_lines[li(lang)][group_key(lang, normalize_token(w))];
+        if (lines.empty() || lines.back() != line) lines.push_back(line);
+      }
+    }
+  }
+
+  std::uint32_t row_of(const std::string& key) {
+    auto [it, fresh] = row_ids.emplace(key, static_cast<std::uint32_t>(row_keys.size()));
+    if (fresh) row_keys.push_back(key);
+    return it->second;
+  }
+
+  std::uint32_t intern(std::string_view surface, Language lang) {
+    auto& ids = form_ids[li(lang)];
+    if (auto it = ids.find(surface); it != ids.end()) return it->second;
+    Form f;
+    f.surface = std::string(surface);
+    f.norm = normalize_token(surface);
+    auto& stop = stopwords[li(lang)];
+    if (!stop) stop = opts.stopwords ? opts.stopwords(lang) : Stopwords();
+    f.counted =
+        code_points(f.norm) >= opts.min_length && (opts.ngram_max > 1 || !stop->contains(f.norm));
+    const std::string key = group_key(lang, f.norm);
+    if (!opts.synonyms.empty()) {
+      prepare_synonyms(lang);
+      if (auto it = synonym_lines[li(lang)].find(key); it != synonym_lines[li(lang)].end()) {
+        for (std::uint32_t line : it->second)
+          f.rows.push_back(row_of("syn:" + std::to_string(line)));
+      }
+    }
+    if (f.rows.empty()) f.rows.push_back(row_of(key));
+    const auto id = static_cast<std::uint32_t>(forms.size());
+    forms.push_back(std::move(f));
+    ids.emplace(std::string(surface), id);
+    return id;
+  }
+};
+
+FrequencyCounter::FrequencyCounter(FrequencyOptions opts) : impl_(std::make_unique<Impl>()) {
+  impl_->opts = std::move(opts);
+}
+
+FrequencyCounter::~FrequencyCounter() = default;
+
+void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) {
+  Impl& m = *impl_;
+  const auto doc = static_cast<std::int64_t>(doc_index);
+  for (const auto& c : counts.cases) {
+    Impl::Case& k = m.cases[c.value];
+    ++k.documents;
+    k.words += c.word_tokens;
+    for (const auto& [surface, n] : c.forms) {
+      const std::uint32_t id = m.intern(surface, counts.language);
+      const Impl::Form& f = m.forms[id];
+      if (!f.counted) continue;
+      if (k.form_count.size() <= id) k.form_count.resize(m.forms.size() + 1024);
+      k.form_count[id] += n;
+      k.counted += n;
+      for (std::uint32_t row : f.rows) {
+        if (k.row_docs.size() <= row) {
+          k.row_docs.resize(m.row_keys.size() + 1024);
+          k.row_last_doc.resize(m.row_keys.size() + 1024, -1);
+        }
+        if (k.row_last_doc[row] != doc) {
+          k.row_last_doc[row] = doc;
+          ++k.row_docs[row];
+        }
+      }
+    }
+  }
+}
+
+std::vector<FrequencyTable> FrequencyCounter::finish() {
+  Impl& m = *impl_;
+  std::vector<std::vector<std::uint32_t>> row_forms(m.row_keys.size());
+  for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
+    for (std::uint32_t row : m.forms[id].rows)
+      row_forms[row].push_back(id);
+  }
+  std::vector<std::string> terms;
+  for (const auto& t : m.opts.terms)
+    terms.push_back(normalize_token(t));
+  std::sort(terms.begin(), terms.end());
+  std::vector<FrequencyTable> out;
+  for (auto& [value, k] : m.cases) {
+    FrequencyTable t;
+    t.case_value = value;
+    t.word_tokens = k.words;
+    t.counted_tokens = m.opts.percent_of_all ? k.words : k.counted;
+    t.documents = k.documents;
+    k.form_count.resize(m.forms.size());
+    k.row_docs.resize(m.row_keys.size());
+    for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+      FrequencyRow r;
+      r.key = m.row_keys[row];
+      std::map<std::string, std::uint64_t> by_norm;
+      std::uint64_t best = 0;
+      bool wanted = terms.empty();
+      for (std::uint32_t id : row_forms[row]) {
+        const std::uint64_t n = k.form_count[id];
+        if (n == 0) continue;
+        const Impl::Form& f = m.forms[id];
+        r.count += n;
+        r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
+        by_norm[f.norm] += n;
+        if (n > best || (n == best && f.surface < r.word)) {
+          best = n;
+          r.word = f.surface;
+        }
+        wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.norm);
+      }
+      if (r.count == 0 || !wanted) continue;
+      r.length = code_points(r.word);
+      r.documents = k.row_docs[row];
+      r.similar.assign(by_norm.begin(), by_norm.end());
+      std::stable_sort(r.similar.begin(), r.similar.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      t.rows.push_back(std::move(r));
+    }
+    std::sort(t.rows.begin(), t.rows.end(), [](const FrequencyRow& a, const FrequencyRow& b) {
+      if (a.count != b.count) return a.count > b.count;
+      if (a.word != b.word) return a.word < b.word;
+      return a.key < b.key;
+    });
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+double FrequencyTable::percent(const FrequencyRow& r) const {
+  return counted_tokens ? 100.0 * r.weighted / static_cast<double>(counted_tokens) : 0.0;
+}
+
+std::string format_percent(double value) {
+  // Half up on the second decimal; the epsilon keeps exact halves (12.345) from falling below.
+  const double hundredths = std::floor(value * 100.0 + 0.5 + 1e-9);
+  return fmt::format("{:.2f}", hundredths / 100.0);
+}
+
+std::vector<std::vector<std::string>> parse_synonyms(std::string_view text, std::string_view name) {
+  std::vector<std::vector<std::string>> out;
+  std::size_t pos = 0, line = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    ++line;
+    std::string_view l = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (auto hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    bool any = false;
+    while (i <= l.size()) {
+      std::size_t comma = l.find(',', i);
+      if (comma == std::string_view::npos) comma = l.size();
+      std::string_view w = l.substr(i, comma - i);
+      while (!w.empty() && (w.front() == ' ' || w.front() == '\t' || w.front() == '\r'))
+        w.remove_prefix(1);
+      while (!w.empty() && (w.back() == ' ' || w.back() == '\t' || w.back() == '\r'))
+        w.remove_suffix(1);
+      any = any || comma < l.size();
+      if (!w.empty()) words.emplace_back(w);
+      i = comma + 1;
+    }
+    if (words.empty() && !any) continue;
+    if (words.size() < 2) {
+      throw Error(Location{std::string(name), line, 1, std::nullopt},
+                  "a synonym group needs at least two words separated by commas");
+    }
+    out.push_back(std::move(words));
+    if (eol == text.size()) break;
+  }
+  return out;
+}
+
+}  // namespace verbatim

@@ -1,0 +1,189 @@
+#include "verbatim/frequency.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace verbatim;
+
+namespace {
+
+Document doc(const std::string& id, const std::string& text, Language lang = Language::fr) {
+  Diagnostics w;
+  CorpusOptions o;
+  o.language = lang;
+  return make_document({id + ".txt", id, id + ".txt"}, Format::text, text, o, w);
+}
+
+const CaseOf kAll = [](const Document&, const DocumentTurn&) -> std::optional<std::string> {
+  return std::string();
+};
+
+std::vector<FrequencyTable> run(const std::vector<Document>& docs, FrequencyOptions o,
+                                const CaseOf& case_of = kAll) {
+  if (!o.stopwords) o.stopwords = [](Language l) { return Stopwords::defaults(l); };
+  FrequencyCounter c(o);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    c.add(count_document(docs[i], case_of, o, HyphenMode::language), i);
+  }
+  return c.finish();
+}
+
+std::vector<std::string> summary(const FrequencyTable& t) {
+  std::vector<std::string> out;
+  for (const auto& r : t.rows) {
+    std::string s = r.word + " " + std::to_string(r.count) + " " + format_percent(t.percent(r)) +
+                    " d" + std::to_string(r.documents) + " [";
+    for (const auto& [f, n] : r.similar)
+      s += f + ":" + std::to_string(n) + ";";
+    out.push_back(s + "]");
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Stem groups, display form, similar words, documents, N", "[frequency]") {
+  const std::vector<Document> docs = {
+      doc("a", "P01 : L'IA aide les clients. Le client veut l'IA. 12 clients, ia."),
+      doc("b", "P02 : Les Clients, le CLIENT et la personnalisation.")};
+  const auto tables = run(docs, {});
+  REQUIRE(tables.size() == 1);
+  const FrequencyTable& t = tables[0];
+  // Counted: IA aide clients client veut IA clients ia | Clients CLIENT personnalisation = 11
+  CHECK(t.counted_tokens == 11);
+  CHECK(summary(t) == V{"clients 5 45.45 d2 [clients:3;client:2;]", "IA 3 27.27 d1 [ia:3;]",
+                        "aide 1 9.09 d1 [aide:1;]",
+                        "personnalisation 1 9.09 d1 [personnalisation:1;]",
+                        "veut 1 9.09 d1 [veut:1;]"});
+  CHECK(t.rows[0].length == 7);
+  CHECK(t.documents == 2);
+}
+
+TEST_CASE("Exact grouping, min-length, numbers, percent of all words", "[frequency]") {
+  const std::vector<Document> docs = {doc("a", "P01 : Le client, les clients, 76 clients et IA.")};
+  FrequencyOptions o;
+  o.group = GroupMode::exact;
+  CHECK(summary(run(docs, o)[0]) == V{"clients 2 50.00 d1 [clients:2;]", "IA 1 25.00 d1 [ia:1;]",
+                                      "client 1 25.00 d1 [client:1;]"});
+  o.min_length = 3;
+  o.numbers = true;
+  o.percent_of_all = true;
+  // Words: Le client les clients clients et IA = 7 (76 is a number); counted: client clients
+  // clients (IA and 76 are shorter than 3); N = all word tokens = 7.
+  auto t = run(docs, o)[0];
+  CHECK(t.counted_tokens == 7);
+  CHECK(summary(t) == V{"clients 2 28.57 d1 [clients:2;]", "client 1 14.29 d1 [client:1;]"});
+  o.min_length = 2;
+  o.percent_of_all = false;
+  t = run(docs, o)[0];
+  CHECK(t.counted_tokens == 5);
+  CHECK(summary(t) == V{"clients 2 40.00 d1 [clients:2;]", "76 1 20.00 d1 [76:1;]",
+                        "IA 1 20.00 d1 [ia:1;]", "client 1 20.00 d1 [client:1;]"});
+}
+
+TEST_CASE("Synonyms: overlapping groups apportion the weighted percent", "[frequency]") {
+  const std::vector<Document> docs = {
+      doc("a", "P01 : client client client consommateur fidélité acheteur acheteur prix")};
+  FrequencyOptions o;
+  o.synonyms = {{"client", "consommateur", "acheteur"}, {"acheteur", "fidélité"}};
+  const auto t = run(docs, o)[0];
+  // N = 8. Row 1: client 3 + consommateur 1 + acheteur 2 = 6 counted, weighted 3 + 1 + 2/2 = 5
+  // -> 62.50. Row 2: acheteur 2 + fidélité 1 = 3, weighted 2/2 + 1 = 2 -> 25.00.
+  CHECK(summary(t) == V{"client 6 62.50 d1 [client:3;acheteur:2;consommateur:1;]",
+                        "acheteur 3 25.00 d1 [acheteur:2;fidélité:1;]",
+                        "prix 1 12.50 d1 [prix:1;]"});
+}
+
+TEST_CASE("Terms restrict the table to a list", "[frequency]") {
+  const std::vector<Document> docs = {doc("a", "P01 : clients client IA prix prix")};
+  FrequencyOptions o;
+  o.terms = {"Client", "ia"};
+  CHECK(summary(run(docs, o)[0]) ==
+        V{"client 2 40.00 d1 [client:1;clients:1;]", "IA 1 20.00 d1 [ia:1;]"});
+}
+
+TEST_CASE("N-grams stay inside sentences and do not start or end with a stopword", "[frequency]") {
+  const std::vector<Document> docs = {doc(
+      "a", "P01 : Le marketing digital change. Marketing digital et IA générative de la marque.")};
+  FrequencyOptions o;
+  o.ngram_min = 2;
+  o.ngram_max = 3;
+  const auto t = run(docs, o)[0];
+  std::vector<std::string> words;
+  for (const auto& r : t.rows)
+    words.push_back(r.word);
+  // Ties go to byte order: "Marketing digital" (once) before "marketing digital" (once).
+  CHECK(words == V{"Marketing digital", "IA générative", "digital change", "digital et IA",
+                   "marketing digital change"});
+  // "change. Marketing" crosses a sentence end: never counted.
+  for (const auto& w : words)
+    CHECK(w.find("change Marketing") == std::string::npos);
+}
+
+TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
+  const std::vector<Document> docs = {
+      doc("a", "Enquêteur : Et le client ?\nP01 : Le client, toujours le client.\n"),
+      doc("b", "P02 : Le prix.\n")};
+  const CaseOf by_speaker = [](const Document&,
+                               const DocumentTurn& t) -> std::optional<std::string> {
+    if (t.role != "participant") return std::nullopt;
+    return t.speaker;
+  };
+  const auto tables = run(docs, {}, by_speaker);
+  REQUIRE(tables.size() == 2);
+  CHECK(tables[0].case_value == "P01");
+  CHECK(summary(tables[0]) ==
+        V{"client 2 66.67 d1 [client:2;]", "toujours 1 33.33 d1 [toujours:1;]"});
+  CHECK(tables[1].case_value == "P02");
+  CHECK(summary(tables[1]) == V{"prix 1 100.00 d1 [prix:1;]"});
+}
+
+TEST_CASE("format_percent rounds half up to two decimals", "[frequency]") {
+  CHECK(format_percent(12.345) == "12.35");
+  CHECK(format_percent(12.344999) == "12.34");
+  CHECK(format_percent(100.0 * 1 / 8) == "12.50");
+  CHECK(format_percent(100.0 * 1 / 3) == "33.33");
+  CHECK(format_percent(100.0 * 2 / 3) == "66.67");
+  CHECK(format_percent(0) == "0.00");
+}
+
+TEST_CASE("parse_synonyms", "[frequency]") {
+  CHECK(parse_synonyms("client, consommateur\n# comment\n\nIA,intelligence artificielle\n",
+                       "s.txt") ==
+        std::vector<std::vector<std::string>>{{"client", "consommateur"},
+                                              {"IA", "intelligence artificielle"}});
+  try {
+    parse_synonyms("a, b\nseul\n", "s.txt");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) ==
+          "s.txt:2:1: a synonym group needs at least two words separated by commas");
+  }
+}
+
+TEST_CASE("lint_frequency_table finds rows whose percent is not count / N", "[frequency]") {
+  // The word-frequency figure of a published study (NVivo output), as printed.
+  const std::string fig =
+      "Mot\tLongueur\tNombre\tPourcentage pondéré "
+      "(%)\nIA\t2\t270\t5,00\npersonnalisation\t16\t200\t3,70\n"
+      "marketing\t9\t180\t3,33\nclients\t7\t150\t2,78\nengagement\t10\t140\t2,"
+      "59\nfidélité\t8\t130\t2,41\n"
+      "technologie\t11\t120\t2,22\nstratégie\t9\t100\t1,85\nautomatisation\t14\t90\t1,48\n"
+      "entreprise\t10\t80\t1,39\nanalyse\t7\t75\t1,20\n";
+  TableLint lint = lint_frequency_table(fig, "fig2.tsv", std::nullopt);
+  CHECK(lint.rows == 11);
+  CHECK(lint.n_inferred);
+  CHECK(100.0 * 270 / lint.n >= 4.995);
+  REQUIRE(lint.findings.size() == 3);
+  CHECK(lint.findings[0].word == "automatisation");
+  CHECK(lint.findings[0].line == 10);
+  CHECK(lint.findings[0].published == "1,48");
+  CHECK(lint.findings[0].expected == "1,67");
+  CHECK(lint.findings[1].word == "entreprise");
+  CHECK(lint.findings[2].word == "analyse");
+  // With the corpus's own N, every row is checked against it.
+  CHECK(lint_frequency_table("word,count,weighted_percent\na,5,50.00\nb,5,40.00\n", "t.csv", 10)
+            .findings.size() == 1);
+  CHECK_THROWS_AS(lint_frequency_table("a,b\n1,2\n", "t.csv", std::nullopt), Error);
+}
