@@ -110,6 +110,7 @@ struct FrequencyCounter::Impl {
   struct Form {
     std::string surface;
     std::string norm;
+    std::string key;  // its own group (before synonyms)
     bool counted = false;
     std::vector<std::uint32_t> rows;  // a row per synonym line holding it, else its own group
   };
@@ -170,7 +171,8 @@ struct FrequencyCounter::Impl {
     if (!stop) stop = opts.stopwords ? opts.stopwords(lang) : Stopwords();
     f.counted =
         code_points(f.norm) >= opts.min_length && (opts.ngram_max > 1 || !stop->contains(f.norm));
-    const std::string key = group_key(lang, f.norm);
+    f.key = group_key(lang, f.norm);
+    const std::string& key = f.key;
     if (!opts.synonyms.empty()) {
       prepare_synonyms(lang);
       if (auto it = synonym_lines[li(lang)].find(key); it != synonym_lines[li(lang)].end()) {
@@ -227,9 +229,13 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     for (std::uint32_t row : m.forms[id].rows)
       row_forms[row].push_back(id);
   }
+  // Terms select groups: a term matches every form of its group, in either language.
   std::vector<std::string> terms;
-  for (const auto& t : m.opts.terms)
-    terms.push_back(normalize_token(t));
+  for (const auto& t : m.opts.terms) {
+    for (Language lang : {Language::fr, Language::en}) {
+      terms.push_back(m.group_key(lang, normalize_token(t)));
+    }
+  }
   std::sort(terms.begin(), terms.end());
   std::vector<FrequencyTable> out;
   for (auto& [value, k] : m.cases) {
@@ -257,7 +263,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
           best = n;
           r.word = f.surface;
         }
-        wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.norm);
+        wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
       }
       if (r.count == 0 || !wanted) continue;
       r.length = code_points(r.word);

@@ -10,11 +10,16 @@ V=build/bin/verbatim
 S=data/sample
 
 echo "== verbatim corpus: the documents of the sample study"
-"$V" corpus "$S/interviews" --speakers "$S/speakers.csv" --format md
+"$V" corpus "$S" --format md
 echo
 echo "== verbatim corpus check: lint"
-"$V" corpus check "$S/interviews" --speakers "$S/speakers.csv" --attributes "$S/participants.csv" \
-  || [[ $? -eq 3 ]]
+"$V" corpus check "$S" || [[ $? -eq 3 ]]
+echo
+echo "== verbatim freq: the participants' most frequent words (NVivo's word-frequency table)"
+"$V" freq "$S" --role participant --top 11 --format md
+echo
+echo "== verbatim freq: words over-used in Morocco against the other countries (log-likelihood)"
+"$V" freq "$S" --role participant --compare attr:pays=Maroc --top 8 --format md
 echo
 echo "== verbatim tokens: the first participant tokens of each format"
 for f in "$S"/interviews/*; do

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds the sample study's Word transcripts: data/sample/docx-src/NAME.txt -> interviews/NAME.docx.
+"""Builds the sample study's Word transcripts: scripts/sample-docx/NAME.txt -> data/sample/interviews/NAME.docx.
 
 One paragraph per source line; a leading speaker label ("Enquêteur :", "P06 :") is set in bold,
 as transcribers do in Word. The archives are byte-for-byte reproducible (fixed timestamps, order
@@ -11,7 +11,8 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent / "data" / "sample"
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent / "data" / "sample"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -61,7 +62,7 @@ def write_docx(src, dst):
 
 
 def main():
-    for src in sorted((ROOT / "docx-src").glob("*.txt")):
+    for src in sorted((HERE / "sample-docx").glob("*.txt")):
         dst = ROOT / "interviews" / (src.stem + ".docx")
         write_docx(src, dst)
         print(f"wrote {dst.relative_to(ROOT.parent.parent)}")

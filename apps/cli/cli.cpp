@@ -1,6 +1,8 @@
 #include "cli/cli.hpp"
 
 #include <csignal>
+#include <filesystem>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -25,7 +27,8 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
     app->add_option("--threads", o.threads, "Worker threads (0: all cores)");
   }
   if (flags & kTextFlags) {
-    app->add_option("--stopwords", o.stopwords, "Stopwords: default, none, fr, en, or a list file")
+    app->add_option("--stopwords", o.stopwords,
+                    "Stopwords: default, none, fr, en, a list file, or several joined by commas")
         ->default_val("default");
     app->add_option("--keep", o.keep, "Words that are never stopwords")->delimiter(',');
     app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
@@ -99,15 +102,29 @@ CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
     if (!lang) throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'", opts.lang));
     corpus_opts_.language = *lang;
   }
-  if (!opts.speakers.empty()) {
-    FileBytes bytes = FileBytes::open(opts.speakers);
-    speakers_ = SpeakerMap::parse(decode(bytes.view(), opts.speakers, {true}).text, opts.speakers);
+  // A study folder may carry its speaker map and attributes at its root: they are used when
+  // the flags do not name other files.
+  std::string speakers = opts.speakers, attributes = opts.attributes;
+  for (const auto& p : opts.paths) {
+    if (!std::filesystem::is_directory(p)) continue;
+    for (auto [flag, file, found] : {std::tuple{"--speakers", "speakers.csv", &speakers},
+                                     std::tuple{"--attributes", "participants.csv", &attributes}}) {
+      const std::string candidate = (std::filesystem::path(p) / file).string();
+      if (found->empty() && std::filesystem::is_regular_file(candidate)) {
+        *found = candidate;
+        spdlog::info("using {} as {}", candidate, flag);
+      }
+    }
+  }
+  if (!speakers.empty()) {
+    FileBytes bytes = FileBytes::open(speakers);
+    speakers_ = SpeakerMap::parse(decode(bytes.view(), speakers, {true}).text, speakers);
     corpus_opts_.speakers = &*speakers_;
   }
-  if (!opts.attributes.empty()) {
-    FileBytes bytes = FileBytes::open(opts.attributes);
-    attributes_ =
-        Attributes::parse(decode(bytes.view(), opts.attributes, {true}).text, opts.attributes);
+  if (!attributes.empty()) {
+    FileBytes bytes = FileBytes::open(attributes);
+    attributes_ = Attributes::parse(decode(bytes.view(), attributes, {true}).text, attributes);
+    attributes_file_ = attributes;
   }
 }
 
@@ -132,17 +149,26 @@ bool CorpusReader::for_each(const std::function<void(Document&)>& fn) {
 }
 
 Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
+  // A comma-separated union: "default", "none", "fr", "en" or a list file, e.g.
+  // "default,my-stopwords.txt" adds a study's own words to the defaults.
   Stopwords s;
+  std::size_t pos = 0;
   const std::string& v = opts.stopwords;
-  if (v == "default") {
-    s = Stopwords::defaults(lang);
-  } else if (v == "none") {
-    // nothing
-  } else if (v == "fr" || v == "en") {
-    s = Stopwords::defaults(*parse_language(v));
-  } else {
-    FileBytes bytes = FileBytes::open(v);
-    s = Stopwords::parse(decode(bytes.view(), v, {true}).text);
+  while (pos <= v.size()) {
+    std::size_t comma = v.find(',', pos);
+    if (comma == std::string::npos) comma = v.size();
+    const std::string part = v.substr(pos, comma - pos);
+    pos = comma + 1;
+    if (part == "default") {
+      s.merge(Stopwords::defaults(lang));
+    } else if (part == "none" || part.empty()) {
+      // nothing
+    } else if (part == "fr" || part == "en") {
+      s.merge(Stopwords::defaults(*parse_language(part)));
+    } else {
+      FileBytes bytes = FileBytes::open(part);
+      s.merge(Stopwords::parse(decode(bytes.view(), part, {true}).text));
+    }
   }
   for (const auto& k : opts.keep)
     s.remove(k);

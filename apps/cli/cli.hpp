@@ -76,6 +76,8 @@ class CorpusReader {
   bool for_each(const std::function<void(Document&)>& fn);
   const Attributes* attributes() const { return attributes_ ? &*attributes_ : nullptr; }
   const SpeakerMap* speakers() const { return speakers_ ? &*speakers_ : nullptr; }
+  // The attributes file in use (--attributes, or participants.csv of a study folder).
+  const std::string& attributes_file() const { return attributes_file_; }
   // True when a turn passes --role.
   bool keep_turn(const DocumentTurn& t) const;
   const CorpusOptions& corpus_options() const { return corpus_opts_; }
@@ -85,6 +87,7 @@ class CorpusReader {
   std::string tool_;
   const CommonOptions& opts_;
   bool listed_ok_ = true;
+  std::string attributes_file_;
   std::optional<SpeakerMap> speakers_;
   std::optional<Attributes> attributes_;
   CorpusOptions corpus_opts_;

@@ -1,4 +1,6 @@
 // verbatim freq: NVivo's word-frequency query, per case, keyness, n-grams, and table lint.
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
@@ -93,7 +95,7 @@ CaseOf case_function(const FreqArgs& a, const CorpusReader& reader) {
       for (const auto& n : names)
         known += (known.empty() ? "" : ", ") + n;
       throw UsageError(fmt::format("unknown attribute '{}'; attributes in {}: {}", name,
-                                   a.common.attributes, known));
+                                   reader.attributes_file(), known));
     }
   } else if (!by.empty() && by != "document" && by != "speaker" && by != "participant") {
     throw UsageError("--by takes document, speaker, participant or attr:NAME");
@@ -176,6 +178,11 @@ std::string header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint6
   return h;
 }
 
+// Four decimals, never "-0.0000".
+std::string fixed4(double v) {
+  return fmt::format("{:.4f}", std::fabs(v) < 0.00005 ? 0.0 : v);
+}
+
 std::string similar_words(const FrequencyRow& r) {
   std::string s;
   for (const auto& [form, n] : r.similar) {
@@ -239,6 +246,7 @@ int run_freq(const FreqArgs& a) {
   }
   if (!ok) return kBadInput;
   std::vector<FrequencyTable> tables = counter.finish();
+  if (tables.empty()) throw Error("no words to count: the corpus is empty or --role kept no turn");
   std::uint64_t words = 0, n = 0;
   std::size_t docs = 0;
   for (const auto& t : tables) {
@@ -263,10 +271,9 @@ int run_freq(const FreqArgs& a) {
     for (const KeynessRow& k : keyness(*target, *reference, measure)) {
       if (a.top && i++ >= a.top) break;
       const std::string t = std::to_string(k.target), r = std::to_string(k.reference),
-                        ll = fmt::format("{:.4f}", k.ll), lr = fmt::format("{:.4f}", k.log_ratio),
+                        ll = fixed4(k.ll), lr = fixed4(k.log_ratio),
                         p = fmt::format("{:.3e}", k.p_value),
-                        extra = fmt::format("{:.4f}",
-                                            measure == KeynessMeasure::chi2 ? k.chi2 : k.lafon);
+                        extra = fixed4(measure == KeynessMeasure::chi2 ? k.chi2 : k.lafon);
       std::vector<Cell> cells = {{k.word},
                                  {t, CellType::number},
                                  {r, CellType::number},
