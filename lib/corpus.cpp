@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "flat_counter.hpp"
 #include "verbatim/csv.hpp"
 #include "verbatim/tokenizer.hpp"
 
@@ -282,16 +283,16 @@ std::optional<Document> load_document(const SourceRef& src, const CorpusOptions&
 }
 
 void Fingerprint::add(const Document& doc) {
-  auto mix = [this](std::string_view bytes) {
-    for (unsigned char c : bytes) {
-      h_ ^= c;
-      h_ *= 0x100000001b3ull;
-    }
+  // FNV-1a over the id, then over a 64-bit digest of the text (hashed eight bytes at a time).
+  auto mix = [this](std::uint64_t v) {
+    h_ ^= v;
+    h_ *= 0x100000001b3ull;
   };
-  mix(doc.source.id);
-  mix(std::string_view("\0", 1));
-  mix(doc.text);
-  mix(std::string_view("\0", 1));
+  for (unsigned char c : doc.source.id)
+    mix(c);
+  mix(0);
+  mix(detail::hash_bytes(doc.text.data(), doc.text.size()));
+  mix(doc.text.size());
 }
 
 void Fingerprint::combine(const Fingerprint& other) {

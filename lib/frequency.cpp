@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "flat_counter.hpp"
 #include "verbatim/csv.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/stemmer.hpp"
@@ -41,7 +42,7 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
   DocumentCounts dc;
   dc.language = doc.language;
   const std::string_view text = doc.text;
-  std::vector<std::unordered_map<std::string_view, std::uint32_t>> maps;
+  std::vector<detail::FlatCounter> maps;
   std::map<std::string, std::size_t> index;
   std::optional<Stopwords> stop;
   if (opts.ngram_max > 1 && opts.stopwords) stop = opts.stopwords(doc.language);
@@ -63,7 +64,7 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
       c.word_tokens += t.kind == TokenKind::word;
     if (opts.ngram_max <= 1) {
       for (const Token& t : tokens) {
-        if (counted_kind(t.kind, opts)) ++counts[text.substr(t.begin, t.end - t.begin)];
+        if (counted_kind(t.kind, opts)) counts.add(text.substr(t.begin, t.end - t.begin));
       }
       continue;
     }
@@ -97,8 +98,8 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
   for (std::size_t i = 0; i < maps.size(); ++i) {
     auto& forms = dc.cases[i].forms;
     forms.reserve(forms.size() + maps[i].size());
-    for (const auto& [surface, n] : maps[i])
-      forms.emplace_back(std::string(surface), n);
+    maps[i].for_each(
+        [&forms](std::string_view surface, std::uint32_t n) { forms.emplace_back(surface, n); });
   }
   return dc;
 }

@@ -51,6 +51,17 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
+// Characters of an e-mail address's local part.
+struct EmailTable {
+  std::array<bool, 256> c{};
+  constexpr EmailTable() {
+    for (int i = 0; i < 128; ++i)
+      c[i] = AsciiTable().c[i] == kAlpha || AsciiTable().c[i] == kDigit;
+    c['.'] = c['_'] = c['%'] = c['+'] = c['-'] = true;
+  }
+};
+constexpr EmailTable kEmailLocal;
+
 // Letters, marks and digits of Latin-1 Supplement to Latin Extended-B, computed once.
 struct LatinTable {
   std::array<std::uint8_t, 0x250> c{};
@@ -116,6 +127,17 @@ inline std::uint32_t group_space_len(std::string_view s, std::uint32_t i, std::u
     return 3;
   }
   return 0;
+}
+
+// Lowercases a short ASCII word into `buf` (capacity 16) without allocating; an empty view
+// when it does not fit, so a long word never matches a short list entry.
+std::string_view lower16(std::string_view s, char* buf) {
+  if (s.size() > 16) return {};
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return {buf, s.size()};
 }
 
 std::string ascii_lower(std::string_view s) {
@@ -300,15 +322,8 @@ class Scanner {
   bool email() {
     // local part: letters, digits . _ % + -, then @, then a domain with a dot.
     std::uint32_t i = pos_;
-    while (i < end_) {
-      const char c = s_[i];
-      if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
-          c == '+' || c == '-') {
-        ++i;
-      } else {
-        break;
-      }
-    }
+    while (i < end_ && kEmailLocal.c[static_cast<unsigned char>(s_[i])])
+      ++i;
     if (i >= end_ || s_[i] != '@' || i == pos_) return false;
     std::uint32_t j = i + 1, last_dot = 0;
     while (j < end_) {
@@ -389,7 +404,8 @@ class Scanner {
 
   bool is_elision(std::uint32_t b, std::uint32_t e) const {
     if (opts_.language != Language::fr || e - b > 7) return false;
-    return in_list(kElision, ascii_lower(s_.substr(b, e - b)));
+    char buf[16];
+    return in_list(kElision, lower16(s_.substr(b, e - b), buf));
   }
 
   // "c'est-à-dire" (either apostrophe) stays one token: its length in bytes, or 0.
@@ -421,7 +437,8 @@ class Scanner {
 
   bool bound_prefix(std::uint32_t b, std::uint32_t e) const {
     if (e - b > 7) return false;
-    return in_list(kBoundPrefixes, ascii_lower(s_.substr(b, e - b)));
+    char buf[16];
+    return in_list(kBoundPrefixes, lower16(s_.substr(b, e - b), buf));
   }
 
   // Abbreviation ending with the period at `dot`.
@@ -590,8 +607,16 @@ std::string normalize_token(std::string_view surface) {
 
 bool is_abbreviation(std::string_view surface, Language lang) {
   if (surface.size() < 2 || surface.size() > 8 || surface.back() != '.') return false;
-  const std::string lower = normalize_token(surface);
-  return lang == Language::fr ? in_list(kFrenchAbbrev, lower) : in_list(kEnglishAbbrev, lower);
+  auto check = [lang](std::string_view lower) {
+    return lang == Language::fr ? in_list(kFrenchAbbrev, lower) : in_list(kEnglishAbbrev, lower);
+  };
+  const bool ascii = std::all_of(surface.begin(), surface.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    char buf[16];
+    return check(lower16(surface, buf));
+  }
+  return check(normalize_token(surface));
 }
 
 }  // namespace verbatim
