@@ -79,10 +79,11 @@ struct LatinTable {
   }
 };
 
+const LatinTable kLatin;  // built once at start-up, read without a guard afterwards
+
 std::uint8_t class_of(UChar32 c) {
   if (c < 0x80) return c >= 0 ? kAscii.c[c] : static_cast<std::uint8_t>(kOther);
-  static const LatinTable latin;
-  if (c < 0x250) return latin.c[c];
+  if (c < 0x250) return kLatin.c[c];
   if (c == 0x2019 || c == 0x02BC || c == 0x2018) return kApos;
   if (c == 0x2010 || c == 0x2011) return kHyphen;
   const auto mask = U_GET_GC_MASK(c);
@@ -475,13 +476,16 @@ class Scanner {
         return;
       }
     }
-    if (const std::uint32_t n = opts_.language == Language::fr ? lexicalised_len(b) : 0) {
+    const char first = s_[b];
+    const bool may_be_lexicalised = opts_.language == Language::fr &&
+                                    (first == 'c' || first == 'C' || first == 'l' || first == 'L');
+    if (const std::uint32_t n = may_be_lexicalised ? lexicalised_len(b) : 0) {
       const std::uint32_t e = b + n;
       emit(b, e, TokenKind::word);
       pos_ = e;
       return;
     }
-    if (const std::uint32_t e = dotted_acronym_end(b)) {
+    if (const std::uint32_t e = b + 1 < end_ && s_[b + 1] == '.' ? dotted_acronym_end(b) : 0) {
       emit(b, e, TokenKind::word);
       pos_ = e;
       return;
