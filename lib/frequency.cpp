@@ -136,13 +136,19 @@ struct FrequencyCounter::Impl {
 
   static int li(Language l) { return l == Language::fr ? 0 : 1; }
 
+  StringMap<std::string> stem_keys[2];  // norm -> group key: each norm stemmed once
+
   std::string group_key(Language lang, const std::string& norm) {
     if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
       return std::string(language_code(lang)) + ":" + norm;
     }
+    auto& cache = stem_keys[li(lang)];
+    if (auto it = cache.find(norm); it != cache.end()) return it->second;
     auto& st = stemmers[li(lang)];
     if (!st) st.emplace(lang);
-    return std::string(language_code(lang)) + ":" + std::string(st->stem(norm));
+    std::string key = std::string(language_code(lang)) + ":" + std::string(st->stem(norm));
+    cache.emplace(norm, key);
+    return key;
   }
 
   void prepare_synonyms(Language lang) {

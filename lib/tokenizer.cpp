@@ -240,7 +240,6 @@ class Scanner {
         continue;
       }
       if ((b == 'h' || b == 'H' || b == 'w' || b == 'W') && url()) continue;
-      if (email()) continue;
       word();
     }
   }
@@ -477,8 +476,10 @@ class Scanner {
       }
     }
     const char first = s_[b];
-    const bool may_be_lexicalised = opts_.language == Language::fr &&
-                                    (first == 'c' || first == 'C' || first == 'l' || first == 'L');
+    const bool may_be_lexicalised =
+        opts_.language == Language::fr &&
+        (first == 'c' || first == 'C' || first == 'l' || first == 'L') && b + 1 < end_ &&
+        (s_[b + 1] == '\'' || s_[b + 1] == '\xE2');
     if (const std::uint32_t n = may_be_lexicalised ? lexicalised_len(b) : 0) {
       const std::uint32_t e = b + n;
       emit(b, e, TokenKind::word);
@@ -567,6 +568,11 @@ class Scanner {
         continue;
       }
       break;
+    }
+    // "jean.dupont@exemple.fr": the word stops on a character an address may hold.
+    if (i < end_ && (s_[i] == '@' || kEmailLocal.c[static_cast<unsigned char>(s_[i])])) {
+      pos_ = b;
+      if (email()) return;
     }
     emit(b, i, TokenKind::word);
     pos_ = i;
