@@ -66,45 +66,28 @@ TableWriter::TableWriter(OutputFile& out, TableFormat format, std::vector<std::s
                          TableOptions opts)
     : out_(out), format_(format), columns_(std::move(columns)), opts_(std::move(opts)) {
   std::string& b = out_.buffer();
-  switch (format_) {
-    case TableFormat::csv:
-      if (opts_.bom) b += "\xEF\xBB\xBF";
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (i) b.push_back(opts_.sep);
-        append_csv_field(b, columns_[i], opts_.sep);
-      }
-      b.push_back('\n');
-      break;
-    case TableFormat::tsv:
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (i) b.push_back('\t');
-        append_tsv_field(b, columns_[i]);
-      }
-      b.push_back('\n');
-      break;
-    case TableFormat::json:
-    case TableFormat::jsonl:
-      b += "{\"verbatim\":";
-      b += opts_.header_json.empty() ? "{}" : opts_.header_json;
-      b += ",\"columns\":[";
-      for (std::size_t i = 0; i < columns_.size(); ++i) {
-        if (i) b.push_back(',');
-        append_json_string(b, columns_[i]);
-      }
-      b += format_ == TableFormat::json ? "],\"rows\":[" : "]}\n";
-      break;
-    case TableFormat::md:
+  if (format_ == TableFormat::json || format_ == TableFormat::jsonl) {
+    b += "{\"verbatim\":";
+    b += opts_.header_json.empty() ? "{}" : opts_.header_json;
+    b += ",\"columns\":[";
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (i) b.push_back(',');
+      append_json_string(b, columns_[i]);
+    }
+    b += format_ == TableFormat::json ? "],\"rows\":[" : "]}\n";
+  } else {
+    // The header is a row of names; Markdown adds its rule below it.
+    if (format_ == TableFormat::csv && opts_.bom) b += "\xEF\xBB\xBF";
+    std::vector<Cell> names;
+    for (const auto& c : columns_)
+      names.push_back({c});
+    format_row(b, names, true);
+    if (format_ == TableFormat::md) {
       b += "|";
-      for (const auto& c : columns_) {
-        b.push_back(' ');
-        append_md_field(b, c);
-        b += " |";
-      }
-      b += "\n|";
       for (std::size_t i = 0; i < columns_.size(); ++i)
         b += "---|";
       b.push_back('\n');
-      break;
+    }
   }
   out_.flush_if_large();
 }

@@ -6,24 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "unit/temp_dir.hpp"
+
 namespace fs = std::filesystem;
 using namespace verbatim;
 
 namespace {
-
-// A fresh temporary folder, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "verbatim-corpus-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& rel, const std::string& bytes) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << bytes;
-  }
-};
 
 std::vector<std::string> ids(const std::vector<SourceRef>& s) {
   std::vector<std::string> out;

@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
+#include "unit/temp_dir.hpp"
 
 using namespace verbatim;
 namespace fs = std::filesystem;
@@ -138,11 +140,11 @@ TEST_CASE("encoding_name", "[source]") {
 }
 
 TEST_CASE("FileBytes reads small files and maps large ones", "[source]") {
-  std::string tmpl = (fs::temp_directory_path() / "verbatim-src-XXXXXX").string();
-  const fs::path dir = ::mkdtemp(tmpl.data());
+  TempDir tmp;
+  const fs::path& dir = tmp.path;
   const std::string small(100, 'a'), large(FileBytes::kMmapThreshold + 1, 'b');
-  std::ofstream(dir / "small.txt", std::ios::binary) << small;
-  std::ofstream(dir / "large.txt", std::ios::binary) << large;
+  tmp.write("small.txt", small);
+  tmp.write("large.txt", large);
   FileBytes s = FileBytes::open((dir / "small.txt").string());
   CHECK_FALSE(s.mapped());
   CHECK(s.view() == small);
@@ -164,5 +166,4 @@ TEST_CASE("FileBytes reads small files and maps large ones", "[source]") {
   } catch (const Error& e) {
     CHECK(e.diagnostic().message == "cannot open: No such file or directory");
   }
-  fs::remove_all(dir);
 }

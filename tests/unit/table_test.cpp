@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include "unit/temp_dir.hpp"
 
 using namespace verbatim;
 namespace fs = std::filesystem;
@@ -14,9 +16,8 @@ namespace {
 
 // Writes a small table in `format` to a temporary file and returns the bytes.
 std::string render(TableFormat format, TableOptions opts = {}) {
-  std::string tmpl = (fs::temp_directory_path() / "verbatim-table-XXXXXX").string();
-  const fs::path dir = ::mkdtemp(tmpl.data());
-  const std::string path = (dir / "t.out").string();
+  TempDir dir;
+  const std::string path = (dir.path / "t.out").string();
   {
     OutputFile out(path);
     TableWriter w(out, format, {"word", "count", "note"}, opts);
@@ -26,11 +27,7 @@ std::string render(TableFormat format, TableOptions opts = {}) {
     w.finish();
     out.commit();
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  fs::remove_all(dir);
-  return ss.str();
+  return slurp(path);
 }
 
 }  // namespace
@@ -79,10 +76,9 @@ TEST_CASE("Markdown escapes pipes and line breaks", "[table]") {
 
 TEST_CASE("Rows formatted in chunks give the same bytes as rows written one by one", "[table]") {
   for (TableFormat f : {TableFormat::csv, TableFormat::json, TableFormat::jsonl, TableFormat::md}) {
-    std::string tmpl = (fs::temp_directory_path() / "verbatim-chunk-XXXXXX").string();
-    const fs::path dir = ::mkdtemp(tmpl.data());
+    TempDir dir;
     auto write = [&](bool chunked) {
-      const std::string path = (dir / (chunked ? "b" : "a")).string();
+      const std::string path = (dir.path / (chunked ? "b" : "a")).string();
       OutputFile out(path);
       TableWriter w(out, f, {"a"});
       std::vector<std::vector<Cell>> rows = {{{"1"}}, {{"2"}}, {{"3"}}};
@@ -100,12 +96,8 @@ TEST_CASE("Rows formatted in chunks give the same bytes as rows written one by o
       }
       w.finish();
       out.commit();
-      std::ifstream in(path, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      return ss.str();
+      return slurp(path);
     };
     CHECK(write(true) == write(false));
-    fs::remove_all(dir);
   }
 }
