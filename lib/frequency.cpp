@@ -115,7 +115,8 @@ struct FrequencyCounter::Impl {
     bool counted = false;
     std::vector<std::uint32_t> rows;  // a row per synonym line holding it, else its own group
   };
-  StringMap<std::uint32_t> form_ids[2];  // per language: surface -> form
+  detail::FlatIndex form_index[2];            // per language: surface -> index in form_ids_of
+  std::vector<std::uint32_t> form_ids_of[2];  // that index -> form id
   std::vector<Form> forms;
   StringMap<std::uint32_t> row_ids;  // group key -> row
   std::vector<std::string> row_keys;
@@ -169,8 +170,9 @@ struct FrequencyCounter::Impl {
   }
 
   std::uint32_t intern(std::string_view surface, Language lang) {
-    auto& ids = form_ids[li(lang)];
-    if (auto it = ids.find(surface); it != ids.end()) return it->second;
+    bool fresh = false;
+    const std::uint32_t id = form_index[li(lang)].insert(surface, &fresh);
+    if (!fresh) return form_ids_of[li(lang)][id];
     Form f;
     f.surface = std::string(surface);
     f.norm = normalize_token(surface);
@@ -188,10 +190,10 @@ struct FrequencyCounter::Impl {
       }
     }
     if (f.rows.empty()) f.rows.push_back(row_of(key));
-    const auto id = static_cast<std::uint32_t>(forms.size());
+    const auto form = static_cast<std::uint32_t>(forms.size());
     forms.push_back(std::move(f));
-    ids.emplace(std::string(surface), id);
-    return id;
+    form_ids_of[li(lang)].push_back(form);
+    return form;
   }
 };
 
@@ -253,31 +255,50 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     t.documents = k.documents;
     k.form_count.resize(m.forms.size());
     k.row_docs.resize(m.row_keys.size());
+    std::vector<std::pair<std::string_view, std::uint64_t>> by_norm;
     for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+      // Cheap test first: most rows of a case table are empty.
+      std::uint64_t count = 0;
+      for (std::uint32_t id : row_forms[row])
+        count += k.form_count[id];
+      if (count == 0) continue;
+      bool wanted =
+          terms.empty() || std::binary_search(terms.begin(), terms.end(), m.row_keys[row]);
       FrequencyRow r;
-      r.key = m.row_keys[row];
-      std::map<std::string, std::uint64_t> by_norm;
-      std::uint64_t best = 0;
-      bool wanted = terms.empty();
+      r.count = count;
+      by_norm.clear();
+      const std::string* best = nullptr;
+      std::uint64_t best_n = 0;
       for (std::uint32_t id : row_forms[row]) {
         const std::uint64_t n = k.form_count[id];
         if (n == 0) continue;
         const Impl::Form& f = m.forms[id];
-        r.count += n;
         r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
-        by_norm[f.norm] += n;
-        if (n > best || (n == best && f.surface < r.word)) {
-          best = n;
-          r.word = f.surface;
+        auto it = std::find_if(by_norm.begin(), by_norm.end(),
+                               [&f](const auto& e) { return e.first == f.norm; });
+        if (it == by_norm.end()) {
+          by_norm.emplace_back(f.norm, n);
+        } else {
+          it->second += n;
+        }
+        if (n > best_n || (n == best_n && f.surface < *best)) {
+          best_n = n;
+          best = &f.surface;
         }
         wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
       }
-      if (r.count == 0 || !wanted) continue;
+      if (!wanted) continue;
+      r.key = m.row_keys[row];
+      r.word = *best;
       r.length = code_points(r.word);
       r.documents = k.row_docs[row];
-      r.similar.assign(by_norm.begin(), by_norm.end());
-      std::stable_sort(r.similar.begin(), r.similar.end(),
-                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      // Most frequent first, then byte order.
+      std::sort(by_norm.begin(), by_norm.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+      });
+      r.similar.reserve(by_norm.size());
+      for (const auto& [norm, n] : by_norm)
+        r.similar.emplace_back(std::string(norm), n);
       t.rows.push_back(std::move(r));
     }
     std::sort(t.rows.begin(), t.rows.end(), [](const FrequencyRow& a, const FrequencyRow& b) {
