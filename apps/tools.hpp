@@ -9,5 +9,6 @@ namespace verbatim::cli {
 void register_corpus(CLI::App& app, int& exit_code);
 void register_tokens(CLI::App& app, int& exit_code);
 void register_freq(CLI::App& app, int& exit_code);
+void register_kwic(CLI::App& app, int& exit_code);
 
 }  // namespace verbatim::cli

@@ -219,8 +219,10 @@ Transcript parse_cues(std::string_view text, std::string_view name, Diagnostics&
       if (cue.end) turn.end_seconds = cue.end;
       turn.span.end = std::max(turn.span.end, cue.span.end);
       turn.span.begin = std::min(turn.span.begin, cue.span.begin);
-      for (Span s : cue.content)
+      for (Span s : cue.content) {
         turn.content.push_back(s);
+        turn.content_start.push_back(cue.start);
+      }
       continue;
     }
     Turn turn;
@@ -228,6 +230,7 @@ Transcript parse_cues(std::string_view text, std::string_view name, Diagnostics&
     turn.start_seconds = cue.start;
     turn.end_seconds = cue.end;
     turn.span = cue.span;
+    turn.content_start.assign(cue.content.size(), cue.start);
     turn.content = std::move(cue.content);
     turn.line = cue.line;
     t.turns.push_back(std::move(turn));

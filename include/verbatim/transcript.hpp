@@ -45,7 +45,9 @@ struct Turn {
   std::optional<double> end_seconds;
   Span span;                  // the whole turn, label and timing included
   std::vector<Span> content;  // what was said, in reading order
-  std::uint32_t line = 0;     // 1-based line of the turn's first byte
+  // Start time of each content range (VTT/SRT cues merged into one turn); empty otherwise.
+  std::vector<std::optional<double>> content_start;
+  std::uint32_t line = 0;  // 1-based line of the turn's first byte
 };
 
 struct Transcript {

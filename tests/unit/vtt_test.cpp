@@ -34,6 +34,9 @@ TEST_CASE("Teams VTT: voices, cue ids, merged cues, NOTE blocks", "[vtt]") {
   CHECK(t.turns[0].line == 6);
   CHECK(t.turns[1].speaker == "Youssef El Amrani");
   CHECK(content(s, t.turns[1]) == "Oui,\npas de souci.|On y va.");
+  REQUIRE(t.turns[1].content_start.size() == 2);
+  CHECK(*t.turns[1].content_start[0] == Approx(7.6));
+  CHECK(*t.turns[1].content_start[1] == Approx(9.5));
   CHECK(*t.turns[1].start_seconds == Approx(7.6));
   CHECK(*t.turns[1].end_seconds == 12);
 }

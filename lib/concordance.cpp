@@ -1,0 +1,117 @@
+#include "verbatim/concordance.hpp"
+
+#include <algorithm>
+
+#include "verbatim/segment.hpp"
+#include "verbatim/stemmer.hpp"
+
+namespace verbatim {
+
+std::string content_text(std::string_view text, const std::vector<Span>& content,
+                         std::uint32_t from, std::uint32_t to) {
+  std::string out;
+  bool space = false;
+  auto put = [&](char c) {
+    const bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (ws) {
+      space = !out.empty();
+      return;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  };
+  for (const Span& r : content) {
+    const std::uint32_t b = std::max(r.begin, from), e = std::min(r.end, to);
+    if (b >= e) continue;
+    if (!out.empty()) space = true;
+    for (std::uint32_t i = b; i < e; ++i) {
+      // No-break spaces read as spaces in a concordance line.
+      if (text.compare(i, 2, "\xC2\xA0") == 0) {
+        put(' ');
+        ++i;
+        continue;
+      }
+      put(text[i]);
+    }
+  }
+  return out;
+}
+
+std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& matcher,
+                                         const ConcordanceOptions& opts, const TurnFilter& keep) {
+  std::vector<ConcordanceLine> out;
+  std::optional<Stemmer> stemmer;
+  if (matcher.uses_stems()) stemmer.emplace(doc.language);
+  std::vector<Token> all, words;
+  std::vector<std::string> norms, stems;
+  std::vector<MatchToken> mt;
+  std::vector<Match> matches;
+  std::uint32_t line = 1, line_pos = 0;
+  for (const auto& turn : doc.turns) {
+    if (!keep(turn)) continue;
+    all.clear();
+    tokenize_turn(doc.text, turn, {doc.language, opts.hyphens}, all);
+    words.clear();
+    for (const Token& t : all) {
+      if (t.kind == TokenKind::word || t.kind == TokenKind::number) words.push_back(t);
+    }
+    norms.resize(words.size());
+    stems.resize(words.size());
+    mt.resize(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      norms[i] = normalize_token(
+          std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin));
+      if (stemmer) stems[i] = std::string(stemmer->stem(norms[i]));
+      mt[i] = {norms[i], stemmer ? std::string_view(stems[i]) : std::string_view()};
+    }
+    matches.clear();
+    matcher.find(mt, doc.language, matches);
+    if (matches.empty()) continue;
+    std::vector<Span> sentences;
+    if (opts.mode == ContextMode::sentence)
+      sentences = split_sentences(doc.text, turn.content, all);
+    const std::uint32_t turn_begin = turn.content.empty() ? 0 : turn.content.front().begin;
+    const std::uint32_t turn_end = turn.content.empty() ? 0 : turn.content.back().end;
+    for (const Match& m : matches) {
+      ConcordanceLine l;
+      l.turn = &turn;
+      l.query = m.query;
+      l.start = words[m.first].begin;
+      l.end = words[m.last].end;
+      if (l.start < line_pos) line = 1, line_pos = 0;
+      for (; line_pos < l.start; ++line_pos)
+        line += doc.text[line_pos] == '\n';
+      l.line = line;
+      l.time = turn.start_seconds;
+      for (std::size_t r = 0; r < turn.content.size() && r < turn.content_start.size(); ++r) {
+        if (turn.content[r].begin <= l.start && l.start < turn.content[r].end) {
+          if (turn.content_start[r]) l.time = turn.content_start[r];
+          break;
+        }
+      }
+      std::uint32_t from = turn_begin, to = turn_end;
+      if (opts.mode == ContextMode::words) {
+        from = words[m.first >= opts.words ? m.first - opts.words : 0].begin;
+        to = words[std::min(words.size() - 1, m.last + opts.words)].end;
+        if (m.first < opts.words) from = std::min(from, turn_begin);
+        if (m.last + opts.words >= words.size()) to = std::max(to, turn_end);
+      } else if (opts.mode == ContextMode::sentence) {
+        for (const Span& s : sentences) {
+          if (s.begin <= l.start && l.start < s.end) {
+            from = s.begin;
+            to = std::max(s.end, l.end);
+            break;
+          }
+        }
+      }
+      l.left = content_text(doc.text, turn.content, from, l.start);
+      l.match = content_text(doc.text, turn.content, l.start, l.end);
+      l.right = content_text(doc.text, turn.content, l.end, to);
+      out.push_back(std::move(l));
+    }
+  }
+  return out;
+}
+
+}  // namespace verbatim
