@@ -1,6 +1,7 @@
 #include "verbatim/concordance.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "verbatim/segment.hpp"
 #include "verbatim/stemmer.hpp"
@@ -38,13 +39,25 @@ std::string content_text(std::string_view text, const std::vector<Span>& content
   return out;
 }
 
+namespace {
+
+struct Forms {
+  std::string norm, stem;
+};
+
+struct FormHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
 std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& matcher,
                                          const ConcordanceOptions& opts, const TurnFilter& keep) {
   std::vector<ConcordanceLine> out;
   std::optional<Stemmer> stemmer;
   if (matcher.uses_stems()) stemmer.emplace(doc.language);
   std::vector<Token> all, words;
-  std::vector<std::string> norms, stems;
   std::vector<MatchToken> mt;
   std::vector<Match> matches;
   std::uint32_t line = 1, line_pos = 0;
@@ -56,14 +69,23 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
     for (const Token& t : all) {
       if (t.kind == TokenKind::word || t.kind == TokenKind::number) words.push_back(t);
     }
-    norms.resize(words.size());
-    stems.resize(words.size());
+    // Each distinct surface is normalized (and stemmed) once per thread and language.
+    thread_local std::unordered_map<std::string, Forms, FormHash, std::equal_to<>> cache[2];
+    auto& forms = cache[doc.language == Language::fr ? 0 : 1];
     mt.resize(words.size());
     for (std::size_t i = 0; i < words.size(); ++i) {
-      norms[i] = normalize_token(
-          std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin));
-      if (stemmer) stems[i] = std::string(stemmer->stem(norms[i]));
-      mt[i] = {norms[i], stemmer ? std::string_view(stems[i]) : std::string_view()};
+      const std::string_view surface =
+          std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin);
+      auto it = forms.find(surface);
+      if (it == forms.end()) {
+        Forms f;
+        f.norm = normalize_token(surface);
+        if (stemmer) f.stem = std::string(stemmer->stem(f.norm));
+        it = forms.emplace(std::string(surface), std::move(f)).first;
+      }
+      if (stemmer && it->second.stem.empty())
+        it->second.stem = std::string(stemmer->stem(it->second.norm));
+      mt[i] = {it->second.norm, stemmer ? std::string_view(it->second.stem) : std::string_view()};
     }
     matches.clear();
     matcher.find(mt, doc.language, matches);

@@ -71,6 +71,9 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
         Term t;
         t.text = normalize_token(s.substr(i, j - i));
         t.glob = t.text.find_first_of("*?") != std::string::npos;
+        t.prefix =
+            t.glob && t.text.find_first_of("*?") == t.text.size() - 1 && t.text.back() == '*';
+        if (t.prefix) t.text.pop_back();
         if (stems_ && !t.glob) {
           for (Language lang : {Language::fr, Language::en}) {
             auto& stemmer = st[lang == Language::fr ? 0 : 1];
@@ -96,6 +99,7 @@ void Matcher::find(const std::vector<MatchToken>& tokens, Language lang,
                    std::vector<Match>& out) const {
   const int li = lang == Language::fr ? 0 : 1;
   auto term_matches = [&](const Term& t, const MatchToken& tok) {
+    if (t.prefix) return tok.norm.starts_with(t.text);
     if (t.glob) return glob_match(t.text, tok.norm);
     if (stems_) return !tok.stem.empty() && tok.stem == t.stem[li];
     return tok.norm == t.text;

@@ -30,7 +30,9 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
     app->add_option("--stopwords", o.stopwords,
                     "Stopwords: default, none, fr, en, a list file, or several joined by commas")
         ->default_val("default");
-    app->add_option("--keep", o.keep, "Words that are never stopwords")->delimiter(',');
+    app->add_option("--keep", o.keep, "Words that are never stopwords (comma-separated)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
     app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
         ->default_val("language");
   }

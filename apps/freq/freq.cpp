@@ -367,7 +367,9 @@ void register_freq(CLI::App& app, int& exit_code) {
   cmd->add_option("--by", a->by, "One table per document, speaker, participant or attr:NAME");
   cmd->add_flag("--wide", a->wide, "With --by: one count column per case value");
   cmd->add_option("--compare", a->compare, "Keyness of attr:NAME=VALUE against the rest");
-  cmd->add_option("--reference", a->reference, "Keyness against these reference files or folders");
+  cmd->add_option("--reference", a->reference,
+                  "Keyness against this reference file or folder (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--measure", a->measure, "Keyness ranking: ll, chi2 or lafon")->default_val("ll");
   cmd->add_option("--ngrams", a->ngrams, "Count word n-grams of N or N..M words (2..3)");
   cmd->add_option("--terms", a->terms, "Only these words (a list, or a freq table)");

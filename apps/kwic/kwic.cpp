@@ -135,7 +135,8 @@ void register_kwic(CLI::App& app, int& exit_code) {
   add_common_flags(cmd, a->common, kOutputFlags | kTextFlags);
   cmd->add_option("query_and_paths", a->positional,
                   "QUERY (unless -e is given), then files or folders");
-  cmd->add_option("-e,--query", a->queries, "A query: word, glob (fidél*), \"phrase of words\"");
+  cmd->add_option("-e,--query", a->queries, "A query: word, glob (fidél*), \"phrase of words\"")
+      ->allow_extra_args(false);
   cmd->add_option("--context", a->context, "Context: a number of words, sentence or turn")
       ->default_val("5");
   cmd->add_flag("--stem", a->stem, "Match words by their Snowball stem");

@@ -45,6 +45,7 @@ class Matcher {
   struct Term {
     std::string text;  // normalized word or glob
     bool glob = false;
+    bool prefix = false;  // a glob whose only wildcard is a final `*`: a prefix test
     std::string stem[2];  // by language, in stem mode
   };
   std::vector<std::vector<Term>> queries_;
