@@ -21,6 +21,9 @@ echo
 echo "== verbatim freq: words over-used in Morocco against the other countries (log-likelihood)"
 "$V" freq "$S" --role participant --compare attr:pays=Maroc --top 8 --format md
 echo
+echo "== verbatim kwic: the passages behind 'fidélité' / 'fidélisation'"
+"$V" kwic 'fidél*' "$S" --role participant --context 4 --format md
+echo
 echo "== verbatim tokens: the first participant tokens of each format"
 for f in "$S"/interviews/*; do
   echo "-- $f"
