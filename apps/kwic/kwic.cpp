@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "tools.hpp"
 #include "verbatim/concordance.hpp"
+#include "verbatim/html.hpp"
 
 namespace verbatim::cli {
 
@@ -45,6 +46,44 @@ std::string left_key(const std::string& left) {
   return key;
 }
 
+// A self-contained concordance page: aligned contexts, the match highlighted, all text escaped.
+std::string html_head(const std::vector<std::string>& queries) {
+  std::string q;
+  for (const auto& x : queries) {
+    if (!q.empty()) q += ", ";
+    append_html_escaped(q, x);
+  }
+  return "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>kwic: " + q +
+         "</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em}"
+         "table{border-collapse:collapse;font-size:14px}td{padding:3px 6px;vertical-align:top}"
+         "tr:nth-child(even){background:#f4f4f4}.l{text-align:right;white-space:nowrap}"
+         ".m{font-weight:bold;background:#ffe08a;white-space:nowrap}.r{white-space:nowrap}"
+         ".src{color:#666;font-size:12px;white-space:nowrap}</style></head>\n<body>\n"
+         "<h1>kwic: " +
+         q +
+         "</h1>\n<table><thead><tr><th>source</th><th>speaker</th>"
+         "<th></th><th></th><th></th></tr></thead><tbody>\n";
+}
+
+void html_row(std::string& page, const std::vector<std::string>& r) {
+  page += "<tr><td class=\"src\">";
+  append_html_escaped(page, r[0]);
+  page += ":" + r[3];
+  if (!r[9].empty()) {
+    page += " ";
+    append_html_escaped(page, r[9]);
+  }
+  page += "</td><td class=\"src\">";
+  append_html_escaped(page, r[1].empty() ? r[2] : r[1]);
+  page += "</td><td class=\"l\">";
+  append_html_escaped(page, r[6]);
+  page += "</td><td class=\"m\"><mark>";
+  append_html_escaped(page, r[7]);
+  page += "</mark></td><td class=\"r\">";
+  append_html_escaped(page, r[8]);
+  page += "</td></tr>\n";
+}
+
 int run_kwic(KwicArgs a) {
   CommonOptions& o = a.common;
   if (a.queries.empty()) {
@@ -74,21 +113,36 @@ int run_kwic(KwicArgs a) {
   }
   const Matcher matcher(a.queries, a.stem);
   CorpusReader reader("kwic", o);
-  TableOutput out = open_table(o,
-                               {"document", "participant", "speaker", "line", "start", "end",
-                                "left", "match", "right", "time"},
-                               json_header("kwic", o));
+  const bool html = o.format == "html";
+  std::unique_ptr<OutputFile> html_out;
+  std::string page;
+  if (html) {
+    html_out = std::make_unique<OutputFile>(o.output);
+    page = html_head(a.queries);
+  }
+  std::optional<TableOutput> out;
+  if (!html) {
+    out = open_table(o,
+                     {"document", "participant", "speaker", "line", "start", "end", "left", "match",
+                      "right", "time"},
+                     json_header("kwic", o));
+  }
   std::vector<Row> rows;
   const bool streaming = a.sort == "doc";
   std::size_t written = 0;
   auto write = [&](const Row& r) {
     if (a.max && written >= a.max) return;
+    if (html) {
+      html_row(page, r);
+      ++written;
+      return;
+    }
     std::vector<Cell> cells;
     for (std::size_t i = 0; i < r.size(); ++i) {
       const bool number = i >= 3 && i <= 5;
       cells.push_back({r[i], number ? CellType::number : CellType::string, i == 9 && r[i].empty()});
     }
-    out.writer->row(cells);
+    out->writer->row(cells);
     ++written;
   };
   const bool ok = reader.map_documents<std::vector<Row>>(
@@ -123,7 +177,13 @@ int run_kwic(KwicArgs a) {
     for (const auto& [key, i] : keys)
       write(rows[i]);
   }
-  out.commit();
+  if (html) {
+    page += "</tbody></table>\n</body></html>\n";
+    html_out->write(page);
+    html_out->commit();
+    return kOk;
+  }
+  out->commit();
   return kOk;
 }
 
@@ -142,6 +202,7 @@ void register_kwic(CLI::App& app, int& exit_code) {
   cmd->add_flag("--stem", a->stem, "Match words by their Snowball stem");
   cmd->add_option("--sort", a->sort, "Order: doc, left or right context")->default_val("doc");
   cmd->add_option("--max", a->max, "At most N lines");
+  // --format also takes html here: a self-contained page with the matches highlighted.
   // The corpus flags without the positional paths (taken above).
   CommonOptions& o = a->common;
   cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
