@@ -57,7 +57,8 @@ std::string html_head(const std::vector<std::string>& queries) {
          "</title>\n<style>body{font-family:system-ui,sans-serif;margin:2em}"
          "table{border-collapse:collapse;font-size:14px}td{padding:3px 6px;vertical-align:top}"
          "tr:nth-child(even){background:#f4f4f4}.l{text-align:right;white-space:nowrap}"
-         ".m{font-weight:bold;background:#ffe08a;white-space:nowrap}.r{white-space:nowrap}"
+         ".m{font-weight:bold;white-space:nowrap}mark{background:#ffe08a;padding:0 2px}"
+         ".r{white-space:nowrap}"
          ".src{color:#666;font-size:12px;white-space:nowrap}</style></head>\n<body>\n"
          "<h1>kwic: " +
          q +
