@@ -1,0 +1,294 @@
+// verbatim cooccur: word co-occurrence in windows or units, with association measures, as a
+// table, a matrix or a network (DOT, GraphML, JSON).
+#include <unistd.h>
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "cli/cli.hpp"
+#include "tools.hpp"
+#include "verbatim/cooccurrence.hpp"
+#include "verbatim/html.hpp"
+#include "verbatim/json.hpp"
+
+namespace verbatim::cli {
+
+namespace {
+
+struct CooccurArgs {
+  CommonOptions common;
+  std::string unit = "window", terms, measures = "count", group = "stem";
+  std::size_t window = 5, top = 0, min_count = 1, min_length = 1, max_pairs = 20000000;
+};
+
+const std::vector<std::string> kMeasures = {"count", "jaccard", "dice", "cosine",
+                                            "pmi",   "npmi",    "ll"};
+
+double measure_of(const Edge& e, const std::string& m) {
+  if (m == "count") return static_cast<double>(e.count);
+  if (m == "jaccard") return e.jaccard;
+  if (m == "dice") return e.dice;
+  if (m == "cosine") return e.cosine;
+  if (m == "pmi") return e.pmi;
+  if (m == "npmi") return e.npmi;
+  return e.ll;
+}
+
+std::string number(double v, const std::string& m) {
+  if (m == "count") return fmt::format("{}", static_cast<std::uint64_t>(v));
+  return fmt::format("{:.4f}", std::fabs(v) < 0.00005 ? 0.0 : v);
+}
+
+// Words from a list or from a freq table's first column ("-": standard input).
+std::vector<std::string> read_terms(const std::string& path) {
+  std::string text;
+  if (path == "-") {
+    text = decode(FileBytes::read_stdin().view(), "<stdin>", {true}).text;
+  } else {
+    FileBytes bytes = FileBytes::open(path);
+    text = decode(bytes.view(), path, {true}).text;
+  }
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  bool first = true;
+  while (pos < text.size()) {
+    const std::size_t eol = std::min(text.find('\n', pos), text.size());
+    std::string w = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (auto sep = w.find_first_of(",\t"); sep != std::string::npos) w.resize(sep);
+    if (!w.empty() && w.front() == '"' && w.back() == '"' && w.size() >= 2)
+      w = w.substr(1, w.size() - 2);
+    if (first && (w == "word" || w == "group")) {
+      first = false;
+      continue;
+    }
+    first = false;
+    if (!w.empty()) out.push_back(w);
+  }
+  return out;
+}
+
+std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o) {
+  FrequencyOptions f;
+  f.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
+  f.min_length = a.min_length;
+  f.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  FrequencyCounter counter(f);
+  CorpusReader reader("cooccur", o);
+  const HyphenMode hyphens = parse_hyphens(o.hyphens);
+  std::size_t index = 0;
+  const CaseOf all = [&reader](const Document&,
+                               const DocumentTurn& t) -> std::optional<std::string> {
+    if (!reader.keep_turn(t)) return std::nullopt;
+    return std::string();
+  };
+  if (!reader.map_documents<DocumentCounts>(
+          [&](Document& doc) { return count_document(doc, all, f, hyphens); },
+          [&](DocumentCounts& c) { counter.add(c, index++); })) {
+    throw Error("the corpus could not be read");
+  }
+  std::vector<std::string> out;
+  for (const auto& t : counter.finish()) {
+    for (const auto& r : t.rows) {
+      if (out.size() >= a.top) break;
+      out.push_back(r.word);
+    }
+  }
+  return out;
+}
+
+void write_network(OutputFile& out, const std::string& format, const CooccurrenceTable& t,
+                   const std::vector<Edge>& edges, const std::string& m) {
+  std::string b;
+  if (format == "dot") {
+    b += "graph cooccurrence {\n  node [shape=ellipse];\n";
+    for (const Node& n : t.nodes) {
+      b += "  ";
+      append_json_string(b, n.word);  // a DOT string uses the same escapes
+      b += fmt::format(" [frequency={}];\n", n.count);
+    }
+    for (const Edge& e : edges) {
+      b += "  ";
+      append_json_string(b, e.a);
+      b += " -- ";
+      append_json_string(b, e.b);
+      b += fmt::format(" [weight={}];\n", number(measure_of(e, m), m));
+    }
+    b += "}\n";
+  } else if (format == "graphml") {
+    b += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+         "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+         "  <key id=\"frequency\" for=\"node\" attr.name=\"frequency\" attr.type=\"long\"/>\n"
+         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+         "  <graph id=\"cooccurrence\" edgedefault=\"undirected\">\n";
+    std::map<std::string, std::size_t> id;
+    for (const Node& n : t.nodes) {
+      id[n.word] = id.size();
+      b += fmt::format("    <node id=\"n{}\"><data key=\"label\">", id[n.word]);
+      append_html_escaped(b, n.word);
+      b += fmt::format("</data><data key=\"frequency\">{}</data></node>\n", n.count);
+    }
+    for (const Edge& e : edges) {
+      b += fmt::format(
+          "    <edge source=\"n{}\" target=\"n{}\"><data key=\"weight\">{}</data></edge>\n",
+          id[e.a], id[e.b], number(measure_of(e, m), m));
+    }
+    b += "  </graph>\n</graphml>\n";
+  }
+  out.write(b);
+}
+
+int run_cooccur(const CooccurArgs& a) {
+  const CommonOptions& o = a.common;
+  CooccurrenceOptions co;
+  if (a.unit == "window") {
+    co.unit = CooccurrenceUnit::window;
+  } else if (a.unit == "sentence") {
+    co.unit = CooccurrenceUnit::sentence;
+  } else if (a.unit == "turn") {
+    co.unit = CooccurrenceUnit::turn;
+  } else if (a.unit == "paragraph") {
+    co.unit = CooccurrenceUnit::paragraph;
+  } else if (a.unit == "document") {
+    co.unit = CooccurrenceUnit::document;
+  } else {
+    throw UsageError("--unit must be window, sentence, turn, paragraph or document");
+  }
+  if (a.group != "stem" && a.group != "exact") throw UsageError("--group must be exact or stem");
+  std::vector<std::string> measures;
+  for (std::size_t pos = 0; pos <= a.measures.size();) {
+    const std::size_t comma = std::min(a.measures.find(',', pos), a.measures.size());
+    const std::string m = a.measures.substr(pos, comma - pos);
+    if (std::find(kMeasures.begin(), kMeasures.end(), m) == kMeasures.end()) {
+      throw UsageError(
+          fmt::format("unknown measure '{}'; measures: count, jaccard, dice, cosine, "
+                      "pmi, npmi, ll",
+                      m));
+    }
+    measures.push_back(m);
+    pos = comma + 1;
+  }
+  const std::string format = o.format;
+  const bool network = format == "dot" || format == "graphml";
+  const bool matrix = format == "matrix";
+  co.window = a.window;
+  co.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
+  co.min_length = a.min_length;
+  co.hyphens = parse_hyphens(o.hyphens);
+  co.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  if (!a.terms.empty()) co.terms = read_terms(a.terms);
+  if (a.top && co.terms.empty()) co.terms = top_terms(a, o);
+  if ((!a.terms.empty() || a.top) && co.terms.empty()) {
+    throw Error("no term to count: the term list is empty");
+  }
+  CorpusReader reader("cooccur", o);
+  CooccurrenceCounter counter(a.max_pairs);
+  const bool ok = reader.map_documents<DocumentCooccurrence>(
+      [&](Document& doc) {
+        return count_cooccurrence(doc, co,
+                                  [&](const DocumentTurn& t) { return reader.keep_turn(t); });
+      },
+      [&](DocumentCooccurrence& d) { counter.add(d); });
+  if (!ok) return kBadInput;
+  CooccurrenceTable t = counter.finish(a.min_count);
+  const std::string& m = measures.front();
+  std::sort(t.edges.begin(), t.edges.end(), [&m](const Edge& x, const Edge& y) {
+    const double mx = measure_of(x, m), my = measure_of(y, m);
+    if (mx != my) return mx > my;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+
+  std::string header = json_header("cooccur", o);
+  header.resize(header.size() - 2);
+  header += fmt::format(
+      ",\"unit\":\"{}\",\"window\":{},\"group\":\"{}\",\"min_count\":{},"
+      "\"terms\":{}}},\"units\":{}}}",
+      a.unit, a.window, a.group, a.min_count, co.terms.size(), t.units);
+  if (network) {
+    OutputFile out(o.output);
+    write_network(out, format, t, t.edges, m);
+    out.commit();
+    return kOk;
+  }
+  if (matrix) {
+    // Square term x term table of the first measure, terms by frequency.
+    CommonOptions mo = o;
+    mo.format = "csv";
+    std::vector<std::string> cols = {"term"};
+    for (const Node& n : t.nodes)
+      cols.push_back(n.word);
+    std::map<std::pair<std::string, std::string>, std::string> cell;
+    for (const Edge& e : t.edges) {
+      cell[{e.a, e.b}] = cell[{e.b, e.a}] = number(measure_of(e, m), m);
+    }
+    TableOutput out = open_table(mo, cols, header);
+    for (const Node& r : t.nodes) {
+      std::vector<std::string> text = {r.word};
+      for (const Node& c : t.nodes) {
+        auto it = cell.find({r.word, c.word});
+        text.push_back(it == cell.end() ? (m == "count" ? "0" : "") : it->second);
+      }
+      std::vector<Cell> cells;
+      for (std::size_t i = 0; i < text.size(); ++i)
+        cells.push_back({text[i], i ? CellType::number : CellType::string, text[i].empty()});
+      out.writer->row(cells);
+    }
+    out.commit();
+    return kOk;
+  }
+  std::vector<std::string> cols = {"a", "b", "count", "a_count", "b_count"};
+  for (const auto& x : measures) {
+    if (x != "count") cols.push_back(x);
+  }
+  TableOutput out = open_table(o, cols, header);
+  for (const Edge& e : t.edges) {
+    std::vector<std::string> text = {e.a, e.b, std::to_string(e.count), std::to_string(e.a_count),
+                                     std::to_string(e.b_count)};
+    for (const auto& x : measures) {
+      if (x != "count") text.push_back(number(measure_of(e, x), x));
+    }
+    std::vector<Cell> cells;
+    for (std::size_t i = 0; i < text.size(); ++i)
+      cells.push_back({text[i], i < 2 ? CellType::string : CellType::number});
+    out.writer->row(cells);
+  }
+  out.commit();
+  return kOk;
+}
+
+}  // namespace
+
+void register_cooccur(CLI::App& app, int& exit_code) {
+  auto a = std::make_shared<CooccurArgs>();
+  CLI::App* cmd = app.add_subcommand("cooccur", "Words that travel together: tables and networks");
+  add_common_flags(cmd, a->common);
+  cmd->add_option("--unit", a->unit, "window, sentence, turn, paragraph or document")
+      ->default_val("window");
+  cmd->add_option("--window", a->window, "Window: at most N word positions apart")->default_val(5);
+  cmd->add_option("--terms", a->terms, "Only these words: a list or a freq table ('-': stdin)");
+  cmd->add_option("--top", a->top, "Only the N most frequent words (freq's ranking)");
+  cmd->add_option("--min-count", a->min_count, "Drop pairs seen fewer times")->default_val(1);
+  cmd->add_option(
+         "--measure", a->measures,
+         "Measures, comma-separated, the first ranks: count,jaccard,dice,cosine,pmi,npmi,ll")
+      ->default_val("count");
+  cmd->add_option("--group", a->group, "Group forms: stem or exact")->default_val("stem");
+  cmd->add_option("--min-length", a->min_length, "Shortest term, in characters")->default_val(1);
+  cmd->add_option("--max-pairs", a->max_pairs, "Stop with an error past this many distinct pairs")
+      ->default_val(20000000);
+  cmd->footer(R"(Columns: a,b,count,a_count,b_count[,measures]; --format matrix|dot|graphml too.
+  window: pairs at most N positions apart within a sentence (U = counted tokens);
+  units: units holding both words (U = units).
+
+Examples:
+  verbatim cooccur data/sample --role participant --top 30 --measure count,jaccard
+  verbatim freq data/sample --role participant --top 60 | verbatim cooccur data/sample --role participant --terms - --unit sentence
+  verbatim cooccur data/sample --role participant --top 40 --format dot -o network.dot)");
+  cmd->callback([a, &exit_code] {
+    exit_code = run_tool("cooccur", a->common, [&] { return run_cooccur(*a); });
+  });
+}
+
+}  // namespace verbatim::cli

@@ -1,0 +1,91 @@
+// cooccurrence: which words travel together (IRaMuTeQ's similarity analysis, KH Coder's
+// co-occurrence network, AntConc's collocates).
+//
+// Terms are the counted words of freq (stopwords and short words out, grouped by stem or form).
+// Two counting models:
+//   window:  x and y co-occur when at most N word positions apart inside one sentence of one
+//            turn (stopwords occupy positions but are never terms); f(x) = occurrences of x,
+//            f(x,y) = pairs of positions, U = counted tokens.
+//   units:   sentence, turn, paragraph or document; f(x) = units holding x, f(x,y) = units
+//            holding both, U = units (KH Coder's presence model).
+// Measures (DESIGN §12) follow from f(x), f(y), f(x,y) and U. Documents are counted on worker
+// threads into per-document maps and merged in document order; with a term list, only pairs of
+// listed terms are kept, so memory grows with the list, not with the corpus.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "verbatim/corpus.hpp"
+#include "verbatim/frequency.hpp"
+#include "verbatim/inventory.hpp"
+#include "verbatim/segment.hpp"
+
+namespace verbatim {
+
+enum class CooccurrenceUnit { window, sentence, turn, paragraph, document };
+
+struct CooccurrenceOptions {
+  CooccurrenceUnit unit = CooccurrenceUnit::window;
+  std::size_t window = 5;
+  GroupMode group = GroupMode::stem;
+  std::size_t min_length = 1;
+  HyphenMode hyphens = HyphenMode::language;
+  std::function<Stopwords(Language)> stopwords;
+  std::vector<std::string> terms;  // when set: only these words (their groups)
+};
+
+// One document's counts: per term its occurrences (window) or units, per pair its count, and
+// the surface forms seen, for the displayed word.
+struct DocumentCooccurrence {
+  std::map<std::string, std::uint64_t> term_count;     // group key -> f(x)
+  std::map<std::string, std::uint64_t> surface_count;  // "key\tsurface" -> occurrences
+  std::map<std::pair<std::string, std::string>, std::uint64_t> pairs;  // (a < b) -> f(a,b)
+  std::uint64_t units = 0;                                             // U
+};
+
+// Counts one document. Thread-safe (one stemmer and stopword set per thread are made inside).
+DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
+                                        const TurnFilter& keep);
+
+struct Edge {
+  std::string a, b;  // displayed words, a < b by group key
+  std::uint64_t count = 0, a_count = 0, b_count = 0;
+  double jaccard = 0, dice = 0, cosine = 0, pmi = 0, npmi = 0, ll = 0;
+};
+
+struct Node {
+  std::string key, word;
+  std::uint64_t count = 0;
+};
+
+struct CooccurrenceTable {
+  std::vector<Node> nodes;  // terms with their f(x), by count then word
+  std::vector<Edge> edges;  // unsorted; the caller ranks by its measure
+  std::uint64_t units = 0;
+};
+
+class CooccurrenceCounter {
+ public:
+  explicit CooccurrenceCounter(std::size_t max_pairs) : max_pairs_(max_pairs) {}
+  // Adds one document, in document order. Throws Error when the pairs pass max_pairs.
+  void add(const DocumentCooccurrence& d);
+  CooccurrenceTable finish(std::uint64_t min_count) const;
+
+ private:
+  std::size_t max_pairs_;
+  std::map<std::string, std::uint64_t> terms_;
+  std::map<std::string, std::uint64_t> surfaces_;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> pairs_;
+  std::uint64_t units_ = 0;
+};
+
+// Association of a pair from f(x,y), f(x), f(y) and U.
+void fill_measures(Edge& e, std::uint64_t units);
+
+}  // namespace verbatim

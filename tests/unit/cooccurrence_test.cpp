@@ -1,0 +1,101 @@
+#include "verbatim/cooccurrence.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+using namespace verbatim;
+
+namespace {
+
+Document doc_of(const std::string& text) {
+  Diagnostics w;
+  CorpusOptions o;
+  o.language = Language::fr;
+  return make_document({"p.txt", "p", "p.txt"}, Format::text, text, o, w);
+}
+
+const TurnFilter kAll = [](const DocumentTurn&) { return true; };
+
+CooccurrenceOptions options(CooccurrenceUnit unit, std::size_t window = 2) {
+  CooccurrenceOptions o;
+  o.unit = unit;
+  o.window = window;
+  o.group = GroupMode::exact;
+  o.stopwords = [](Language l) { return Stopwords::defaults(l); };
+  return o;
+}
+
+}  // namespace
+
+// "client fidèle et client heureux. client" with window 2: positions client(0) fidèle(1) et(2,
+// a stopword: a position, never a term) client(3) heureux(4) | client(5) in the next sentence.
+// Pairs at most 2 apart: client-fidèle (0,1), fidèle-client (1,3), client-heureux (3,4);
+// client-client (0,3) is 3 apart, and the same term anyway. U = 5 counted tokens.
+TEST_CASE("Window pairs count positions, stopwords included, within a sentence", "[cooccurrence]") {
+  const Document d = doc_of("P01 : client fidèle et client heureux. client\n");
+  const auto c = count_cooccurrence(d, options(CooccurrenceUnit::window), kAll);
+  CHECK(c.units == 5);
+  CHECK(c.term_count.at("fr:client") == 3);
+  CHECK(c.pairs.size() == 2);
+  CHECK(c.pairs.at({"fr:client", "fr:fidèle"}) == 2);
+  CHECK(c.pairs.at({"fr:client", "fr:heureux"}) == 1);
+  // Window 1: only adjacent positions; fidèle-client is 2 apart (et between).
+  const auto c1 = count_cooccurrence(d, options(CooccurrenceUnit::window, 1), kAll);
+  CHECK(c1.pairs.at({"fr:client", "fr:fidèle"}) == 1);
+}
+
+// Units: sentence 1 {client, fidèle, heureux}, sentence 2 {client}, turn 2 sentence {fidèle,
+// prix}: U = 3; f(client) = 2, f(fidèle) = 2, f(client, fidèle) = 1.
+TEST_CASE("Unit presence counts and turn boundaries", "[cooccurrence]") {
+  const Document d =
+      doc_of("P01 : client fidèle et client heureux. client\nP02 : fidèle au prix.\n");
+  const auto s = count_cooccurrence(d, options(CooccurrenceUnit::sentence), kAll);
+  CHECK(s.units == 3);
+  CHECK(s.term_count.at("fr:client") == 2);
+  CHECK(s.term_count.at("fr:fidèle") == 2);
+  CHECK(s.pairs.at({"fr:client", "fr:fidèle"}) == 1);
+  CHECK(s.pairs.at({"fr:fidèle", "fr:prix"}) == 1);
+  const auto t = count_cooccurrence(d, options(CooccurrenceUnit::turn), kAll);
+  CHECK(t.units == 2);
+  CHECK(t.pairs.count({"fr:client", "fr:prix"}) == 0);  // never across turns
+  const auto doc = count_cooccurrence(d, options(CooccurrenceUnit::document), kAll);
+  CHECK(doc.units == 1);
+  CHECK(doc.pairs.at({"fr:client", "fr:prix"}) == 1);
+}
+
+// f(x,y) = 2, f(x) = 4, f(y) = 5, U = 20:
+// jaccard 2/7, dice 4/9, cosine 2/sqrt(20), PMI log2(2*20/20) = 1, NPMI 1 / -log2(0.1),
+// LL on the 2x2 units table {2, 3, 2, 13}.
+TEST_CASE("Association measures", "[cooccurrence]") {
+  Edge e;
+  e.count = 2;
+  e.a_count = 4;
+  e.b_count = 5;
+  fill_measures(e, 20);
+  CHECK(e.jaccard == Approx(2.0 / 7));
+  CHECK(e.dice == Approx(4.0 / 9));
+  CHECK(e.cosine == Approx(2 / std::sqrt(20.0)));
+  CHECK(e.pmi == Approx(1.0));
+  CHECK(e.npmi == Approx(1 / -std::log2(0.1)));
+  // E = {1, 4, 3, 12}: G2 = 2 (2 ln 2 + 3 ln(3/4) + 2 ln(2/3) + 13 ln(13/12)) = 1.0963.
+  CHECK(e.ll == Approx(2 * (2 * std::log(2.0) + 3 * std::log(0.75) + 2 * std::log(2.0 / 3) +
+                            13 * std::log(13.0 / 12))));
+}
+
+TEST_CASE("The counter merges documents, displays frequent forms, and caps pairs",
+          "[cooccurrence]") {
+  CooccurrenceCounter c(0);
+  const auto o = options(CooccurrenceUnit::sentence);
+  c.add(count_cooccurrence(doc_of("P01 : IA et clients. IA, clients !\n"), o, kAll));
+  c.add(count_cooccurrence(doc_of("P01 : ia clients.\n"), o, kAll));
+  const auto t = c.finish(1);
+  CHECK(t.units == 3);
+  REQUIRE(t.edges.size() == 1);
+  CHECK(t.edges[0].a == "clients");
+  CHECK(t.edges[0].b == "IA");
+  CHECK(t.edges[0].count == 3);
+  REQUIRE(t.nodes.size() == 2);
+  CHECK(t.nodes[0].count == 3);
+  CooccurrenceCounter capped(1);
+  CHECK_THROWS_AS(capped.add(count_cooccurrence(doc_of("P01 : a1 b1 c1.\n"), o, kAll)), Error);
+}
