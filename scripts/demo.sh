@@ -21,6 +21,9 @@ echo
 echo "== verbatim freq: words over-used in Morocco against the other countries (log-likelihood)"
 "$V" freq "$S" --role participant --compare attr:pays=Maroc --top 8 --format md
 echo
+echo "== verbatim cooccur: word pairs of the 25 most frequent words, within 5 positions"
+"$V" cooccur "$S" --role participant --top 25 --measure count,jaccard,ll --format md | head -n 12
+echo
 echo "== verbatim kwic: the passages behind 'fidélité' / 'fidélisation'"
 "$V" kwic 'fidél*' "$S" --role participant --context 4 --format md
 echo
