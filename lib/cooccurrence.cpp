@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "flat_counter.hpp"
 #include "verbatim/keyness.hpp"
 #include "verbatim/stemmer.hpp"
 
@@ -35,7 +37,7 @@ class Terms {
     bool counted = false;  // a counted word (not a stopword, long enough), listed or not
   };
   const Entry& get(std::string_view surface) {
-    auto it = cache_.find(std::string(surface));
+    auto it = cache_.find(surface);
     if (it != cache_.end()) return it->second;
     const std::string norm = normalize_token(surface);
     Entry e;
@@ -59,7 +61,12 @@ class Terms {
   Stopwords stop_;
   std::optional<Stemmer> stemmer_;
   std::set<std::string> wanted_;
-  std::map<std::string, Entry> cache_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  // Node-based, so references to entries (and their key strings) stay valid as it grows.
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace
@@ -67,79 +74,136 @@ class Terms {
 DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
                                         const TurnFilter& keep) {
   Terms terms(opts, doc.language);
-  DocumentCooccurrence d;
+  // Terms get dense ids for this document (their key strings live in the Terms cache); pairs
+  // and counts are kept by id and turned into strings once, at the end.
+  std::unordered_map<std::string_view, std::uint32_t> ids;  // by key text: forms share a key
+  std::vector<const std::string*> keys_of;
+  std::vector<std::uint64_t> term_count;
+  std::unordered_map<std::uint64_t, std::uint64_t> pairs;
+  detail::FlatCounter surfaces;
+  std::uint64_t units = 0;
+  auto id_of = [&](const std::string* k) {
+    auto [it, fresh] = ids.emplace(*k, static_cast<std::uint32_t>(keys_of.size()));
+    if (fresh) {
+      keys_of.push_back(k);
+      term_count.push_back(0);
+    }
+    return it->second;
+  };
+  // With a term list, a document has at most that many term ids: a dense matrix beats hashing.
+  const std::size_t dense_n =
+      !opts.terms.empty() && opts.terms.size() <= 1024 ? opts.terms.size() : 0;
+  std::vector<std::uint32_t> dense(dense_n * dense_n);
+  auto add_pair = [&](std::uint32_t x, std::uint32_t y) {
+    if (y < x) std::swap(x, y);  // by id here; by key when the document is done
+    if (y < dense_n) {
+      ++dense[x * dense_n + y];
+    } else {
+      ++pairs[(static_cast<std::uint64_t>(x) << 32) | y];
+    }
+  };
   std::vector<Token> tokens;
-  std::set<std::string> unit_terms;
+  std::vector<std::uint32_t> unit_terms;
   auto close_unit = [&] {
-    for (auto a = unit_terms.begin(); a != unit_terms.end(); ++a) {
-      ++d.term_count[*a];
-      for (auto b = std::next(a); b != unit_terms.end(); ++b)
-        ++d.pairs[{*a, *b}];
+    std::sort(unit_terms.begin(), unit_terms.end());
+    unit_terms.erase(std::unique(unit_terms.begin(), unit_terms.end()), unit_terms.end());
+    for (std::size_t i = 0; i < unit_terms.size(); ++i) {
+      ++term_count[unit_terms[i]];
+      for (std::size_t j = i + 1; j < unit_terms.size(); ++j)
+        add_pair(unit_terms[i], unit_terms[j]);
     }
     unit_terms.clear();
-    ++d.units;
+    ++units;
   };
+  constexpr std::uint32_t kNoTerm = 0xffffffffu;
   bool any_token = false;
   for (const auto& turn : doc.turns) {
     if (!keep(turn)) continue;
     tokens.clear();
     tokenize_turn(doc.text, turn, {doc.language, opts.hyphens}, tokens);
-    std::vector<Span> units;
+    std::vector<Span> spans;
     switch (opts.unit) {
       case CooccurrenceUnit::window:
       case CooccurrenceUnit::sentence:
-        units = split_sentences(doc.text, turn.content, tokens);
+        spans = split_sentences(doc.text, turn.content, tokens);
         break;
       case CooccurrenceUnit::paragraph:
-        units = split_paragraphs(doc.text, turn.content);
+        spans = split_paragraphs(doc.text, turn.content);
         break;
       case CooccurrenceUnit::turn:
       case CooccurrenceUnit::document:
-        if (!turn.content.empty())
-          units.push_back({turn.content.front().begin, turn.content.back().end});
+        if (!turn.content.empty()) {
+          spans.push_back({turn.content.front().begin, turn.content.back().end});
+        }
         break;
     }
     std::size_t t = 0;
-    for (const Span& u : units) {
-      // Word positions of this unit: every word or number token; terms carry their key.
-      std::vector<const std::string*> keys;
+    std::vector<std::uint32_t> positions;  // word positions of a unit: term id or kNoTerm
+    for (const Span& u : spans) {
+      positions.clear();
       std::uint64_t counted = 0;
       while (t < tokens.size() && tokens[t].begin < u.end) {
         const Token& tok = tokens[t++];
         if (tok.begin < u.begin) continue;
         if (tok.kind != TokenKind::word && tok.kind != TokenKind::number) continue;
-        const std::string_view surface(doc.text.data() + tok.begin, tok.end - tok.begin);
-        const std::string* k = nullptr;
+        std::uint32_t id = kNoTerm;
         if (tok.kind == TokenKind::word) {
+          const std::string_view surface(doc.text.data() + tok.begin, tok.end - tok.begin);
           const auto& e = terms.get(surface);
-          if (!e.key.empty()) k = &e.key;
           counted += e.counted;
+          if (!e.key.empty()) {
+            id = id_of(&e.key);
+            surfaces.add(surface);
+          }
         }
-        keys.push_back(k);
-        if (k) ++d.surface_count[*k + '\t' + std::string(surface)];
+        positions.push_back(id);
       }
-      if (keys.empty()) continue;
+      if (positions.empty()) continue;
       any_token = true;
       if (opts.unit == CooccurrenceUnit::window) {
-        d.units += counted;  // U: every counted token, listed or not
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-          if (!keys[i]) continue;
-          ++d.term_count[*keys[i]];
-          for (std::size_t j = i + 1; j < keys.size() && j <= i + opts.window; ++j) {
-            if (!keys[j] || *keys[j] == *keys[i]) continue;
-            const bool ordered = *keys[i] < *keys[j];
-            ++d.pairs[{ordered ? *keys[i] : *keys[j], ordered ? *keys[j] : *keys[i]}];
+        units += counted;  // U: every counted token, listed or not
+        for (std::size_t i = 0; i < positions.size(); ++i) {
+          if (positions[i] == kNoTerm) continue;
+          ++term_count[positions[i]];
+          for (std::size_t j = i + 1; j < positions.size() && j <= i + opts.window; ++j) {
+            if (positions[j] == kNoTerm || positions[j] == positions[i]) continue;
+            add_pair(positions[i], positions[j]);
           }
         }
         continue;
       }
-      for (const std::string* k : keys) {
-        if (k) unit_terms.insert(*k);
+      for (std::uint32_t id : positions) {
+        if (id != kNoTerm) unit_terms.push_back(id);
       }
       if (opts.unit != CooccurrenceUnit::document) close_unit();
     }
   }
   if (opts.unit == CooccurrenceUnit::document && any_token) close_unit();
+
+  DocumentCooccurrence d;
+  d.units = units;
+  for (std::size_t i = 0; i < keys_of.size(); ++i) {
+    if (term_count[i]) d.term_count[*keys_of[i]] += term_count[i];
+  }
+  auto put_pair = [&](std::uint32_t x, std::uint32_t y, std::uint64_t n) {
+    const std::string* a = keys_of[x];
+    const std::string* b = keys_of[y];
+    if (*b < *a) std::swap(a, b);  // (a, b) is the same pair in every document
+    d.pairs[{*a, *b}] += n;
+  };
+  for (std::size_t x = 0; x < dense_n; ++x) {
+    for (std::size_t y = x + 1; y < dense_n; ++y) {
+      if (const std::uint32_t n = dense[x * dense_n + y]) {
+        put_pair(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y), n);
+      }
+    }
+  }
+  for (const auto& [p, n] : pairs) {
+    put_pair(static_cast<std::uint32_t>(p >> 32), static_cast<std::uint32_t>(p & 0xffffffffu), n);
+  }
+  surfaces.for_each([&](std::string_view surface, std::uint32_t n) {
+    d.surface_count[terms.get(surface).key + '\t' + std::string(surface)] += n;
+  });
   return d;
 }
 
