@@ -134,6 +134,40 @@ bool CorpusReader::keep_turn(const DocumentTurn& t) const {
   return opts_.role.empty() || t.role == opts_.role;
 }
 
+CaseValue CorpusReader::case_value(const std::string& by) const {
+  std::size_t attr = std::string::npos;
+  if (by.starts_with("attr:")) {
+    if (!attributes_) throw UsageError(fmt::format("{} needs --attributes FILE", by));
+    const std::string name = by.substr(5);
+    const auto& names = attributes_->names();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == name) attr = i;
+    }
+    if (attr == std::string::npos) {
+      std::string known;
+      for (const auto& n : names)
+        known += (known.empty() ? "" : ", ") + n;
+      throw UsageError(fmt::format("unknown attribute '{}'; attributes in {}: {}", name,
+                                   attributes_file_, known));
+    }
+  } else if (!by.empty() && by != "document" && by != "speaker" && by != "participant") {
+    throw UsageError("--by takes document, speaker, participant or attr:NAME");
+  }
+  return
+      [this, by, attr](const Document& doc, const DocumentTurn& t) -> std::optional<std::string> {
+        if (!keep_turn(t)) return std::nullopt;
+        if (by == "document") return doc.source.id;
+        if (by == "speaker") return t.speaker;
+        if (by == "participant") return t.participant;
+        if (attr != std::string::npos) {
+          const auto* row = attributes_->find(t.participant);
+          if (!row) row = attributes_->find(doc.source.id);
+          return row ? (*row)[attr] : std::string();
+        }
+        return std::string();
+      };
+}
+
 std::vector<SourceRef> CorpusReader::list() {
   Diagnostics diags;
   std::vector<std::string> paths = opts_.paths;

@@ -21,6 +21,8 @@
 
 namespace verbatim::cli {
 
+using CaseValue = std::function<std::optional<std::string>(const Document&, const DocumentTurn&)>;
+
 enum Exit : int { kOk = 0, kBadInput = 1, kUsage = 2, kCheckFailed = 3 };
 
 // A usage error found after parsing (a bad flag value): exit 2.
@@ -80,6 +82,10 @@ class CorpusReader {
   const std::string& attributes_file() const { return attributes_file_; }
   // True when a turn passes --role.
   bool keep_turn(const DocumentTurn& t) const;
+  // The case of a turn for --by document|speaker|participant|attr:NAME ("" : one case); turns
+  // that --role drops have none. Throws UsageError for an unknown attribute, naming the known ones.
+  std::function<std::optional<std::string>(const Document&, const DocumentTurn&)> case_value(
+      const std::string& by) const;
   const CorpusOptions& corpus_options() const { return corpus_opts_; }
   std::size_t documents() const { return documents_; }
 

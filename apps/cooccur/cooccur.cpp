@@ -18,7 +18,7 @@ namespace {
 
 struct CooccurArgs {
   CommonOptions common;
-  std::string unit = "window", terms, measures = "count", group = "stem";
+  std::string unit = "window", terms, measures = "count", group = "stem", by;
   std::size_t window = 5, top = 0, min_count = 1, min_length = 1, max_pairs = 20000000;
 };
 
@@ -99,9 +99,32 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
 }
 
 void write_network(OutputFile& out, const std::string& format, const CooccurrenceTable& t,
-                   const std::vector<Edge>& edges, const std::string& m) {
+                   const std::vector<Edge>& edges, const std::vector<std::string>& measures,
+                   const std::string& header) {
+  const std::string& m = measures.front();
   std::string b;
-  if (format == "dot") {
+  if (format == "json") {
+    // {"verbatim": header, "nodes": [{id, word, frequency}], "edges": [{source, target, ...}]}
+    std::map<std::string, std::size_t> id;
+    b += "{\"verbatim\":" + header + ",\"nodes\":[";
+    for (const Node& n : t.nodes) {
+      id[n.word] = id.size();
+      b += fmt::format("{}\n{{\"id\":{},\"word\":", id.size() > 1 ? "," : "", id[n.word]);
+      append_json_string(b, n.word);
+      b += fmt::format(",\"frequency\":{}}}", n.count);
+    }
+    b += "],\"edges\":[";
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+      const Edge& e = edges[i];
+      b += fmt::format("{}\n{{\"source\":{},\"target\":{},\"count\":{}", i ? "," : "", id[e.a],
+                       id[e.b], e.count);
+      for (const auto& x : measures) {
+        if (x != "count") b += fmt::format(",\"{}\":{}", x, number(measure_of(e, x), x));
+      }
+      b += "}";
+    }
+    b += "]}\n";
+  } else if (format == "dot") {
     b += "graph cooccurrence {\n  node [shape=ellipse];\n";
     for (const Node& n : t.nodes) {
       b += "  ";
@@ -171,7 +194,7 @@ int run_cooccur(const CooccurArgs& a) {
     pos = comma + 1;
   }
   const std::string format = o.format;
-  const bool network = format == "dot" || format == "graphml";
+  const bool network = format == "dot" || format == "graphml" || format == "json";
   const bool matrix = format == "matrix";
   co.window = a.window;
   co.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
@@ -183,22 +206,50 @@ int run_cooccur(const CooccurArgs& a) {
   if ((!a.terms.empty() || a.top) && co.terms.empty()) {
     throw Error("no term to count: the term list is empty");
   }
+  if (!a.by.empty() && (network || matrix)) {
+    throw UsageError("--by gives one table per case: use csv, tsv, jsonl or md");
+  }
   CorpusReader reader("cooccur", o);
-  CooccurrenceCounter counter(a.max_pairs);
-  const bool ok = reader.map_documents<DocumentCooccurrence>(
+  const CaseValue case_of = reader.case_value(a.by);
+  // One counter per case value (a single "" case without --by), merged in document order.
+  std::map<std::string, CooccurrenceCounter> counters;
+  using Counts = std::vector<std::pair<std::string, DocumentCooccurrence>>;
+  const bool ok = reader.map_documents<Counts>(
       [&](Document& doc) {
-        return count_cooccurrence(doc, co,
-                                  [&](const DocumentTurn& t) { return reader.keep_turn(t); });
+        std::vector<std::string> values;
+        for (const auto& turn : doc.turns) {
+          auto v = case_of(doc, turn);
+          if (v && std::find(values.begin(), values.end(), *v) == values.end())
+            values.push_back(*v);
+        }
+        Counts out;
+        for (const auto& value : values) {
+          out.emplace_back(value, count_cooccurrence(doc, co, [&](const DocumentTurn& t) {
+                             auto v = case_of(doc, t);
+                             return v && *v == value;
+                           }));
+        }
+        return out;
       },
-      [&](DocumentCooccurrence& d) { counter.add(d); });
+      [&](Counts& counts) {
+        for (auto& [value, d] : counts)
+          counters.try_emplace(value, a.max_pairs).first->second.add(d);
+      });
   if (!ok) return kBadInput;
-  CooccurrenceTable t = counter.finish(a.min_count);
+  if (counters.empty())
+    throw Error("no words to count: the corpus is empty or --role kept no turn");
   const std::string& m = measures.front();
-  std::sort(t.edges.begin(), t.edges.end(), [&m](const Edge& x, const Edge& y) {
-    const double mx = measure_of(x, m), my = measure_of(y, m);
-    if (mx != my) return mx > my;
-    return x.a != y.a ? x.a < y.a : x.b < y.b;
-  });
+  std::vector<std::pair<std::string, CooccurrenceTable>> tables;
+  for (auto& [value, counter] : counters) {
+    CooccurrenceTable table = counter.finish(a.min_count);
+    std::sort(table.edges.begin(), table.edges.end(), [&m](const Edge& x, const Edge& y) {
+      const double mx = measure_of(x, m), my = measure_of(y, m);
+      if (mx != my) return mx > my;
+      return x.a != y.a ? x.a < y.a : x.b < y.b;
+    });
+    tables.emplace_back(value, std::move(table));
+  }
+  CooccurrenceTable& t = tables.front().second;
 
   std::string header = json_header("cooccur", o);
   header.resize(header.size() - 2);
@@ -208,7 +259,7 @@ int run_cooccur(const CooccurArgs& a) {
       a.unit, a.window, a.group, a.min_count, co.terms.size(), t.units);
   if (network) {
     OutputFile out(o.output);
-    write_network(out, format, t, t.edges, m);
+    write_network(out, format, t, t.edges, measures, header);
     out.commit();
     return kOk;
   }
@@ -242,17 +293,27 @@ int run_cooccur(const CooccurArgs& a) {
   for (const auto& x : measures) {
     if (x != "count") cols.push_back(x);
   }
+  const bool long_form = !a.by.empty();
+  if (long_form) cols.insert(cols.begin(), "group");
   TableOutput out = open_table(o, cols, header);
-  for (const Edge& e : t.edges) {
-    std::vector<std::string> text = {e.a, e.b, std::to_string(e.count), std::to_string(e.a_count),
-                                     std::to_string(e.b_count)};
-    for (const auto& x : measures) {
-      if (x != "count") text.push_back(number(measure_of(e, x), x));
+  for (const auto& [value, table] : tables) {
+    for (const Edge& e : table.edges) {
+      std::vector<std::string> text;
+      if (long_form) text.push_back(value);
+      for (auto v : {e.a, e.b, std::to_string(e.count), std::to_string(e.a_count),
+                     std::to_string(e.b_count)}) {
+        text.push_back(std::move(v));
+      }
+      for (const auto& x : measures) {
+        if (x != "count") text.push_back(number(measure_of(e, x), x));
+      }
+      std::vector<Cell> cells;
+      const std::size_t words = long_form ? 3 : 2;
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        cells.push_back({text[k], k < words ? CellType::string : CellType::number});
+      }
+      out.writer->row(cells);
     }
-    std::vector<Cell> cells;
-    for (std::size_t i = 0; i < text.size(); ++i)
-      cells.push_back({text[i], i < 2 ? CellType::string : CellType::number});
-    out.writer->row(cells);
   }
   out.commit();
   return kOk;
@@ -275,10 +336,13 @@ void register_cooccur(CLI::App& app, int& exit_code) {
          "Measures, comma-separated, the first ranks: count,jaccard,dice,cosine,pmi,npmi,ll")
       ->default_val("count");
   cmd->add_option("--group", a->group, "Group forms: stem or exact")->default_val("stem");
+  cmd->add_option("--by", a->by, "One table per document, speaker, participant or attr:NAME");
   cmd->add_option("--min-length", a->min_length, "Shortest term, in characters")->default_val(1);
   cmd->add_option("--max-pairs", a->max_pairs, "Stop with an error past this many distinct pairs")
       ->default_val(20000000);
-  cmd->footer(R"(Columns: a,b,count,a_count,b_count[,measures]; --format matrix|dot|graphml too.
+  cmd->footer(
+      R"(Columns: a,b,count,a_count,b_count[,measures]; --format matrix|dot|graphml, and json
+  (a network: nodes with frequency, edges with count and measures).
   window: pairs at most N positions apart within a sentence (U = counted tokens);
   units: units holding both words (U = units).
 

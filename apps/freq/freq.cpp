@@ -81,43 +81,12 @@ CaseOf case_function(const FreqArgs& a, const CorpusReader& reader) {
     by = a.compare.substr(0, eq);
     target = a.compare.substr(eq + 1);
   }
-  std::size_t attr = std::string::npos;
-  if (by.starts_with("attr:")) {
-    const Attributes* attrs = reader.attributes();
-    if (!attrs) throw UsageError(fmt::format("{} needs --attributes FILE", by));
-    const std::string name = by.substr(5);
-    const auto& names = attrs->names();
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == name) attr = i;
-    }
-    if (attr == std::string::npos) {
-      std::string known;
-      for (const auto& n : names)
-        known += (known.empty() ? "" : ", ") + n;
-      throw UsageError(fmt::format("unknown attribute '{}'; attributes in {}: {}", name,
-                                   reader.attributes_file(), known));
-    }
-  } else if (!by.empty() && by != "document" && by != "speaker" && by != "participant") {
-    throw UsageError("--by takes document, speaker, participant or attr:NAME");
-  }
-  const bool compare = !a.compare.empty();
-  return [&reader, by, attr, target, compare](const Document& doc,
-                                              const DocumentTurn& t) -> std::optional<std::string> {
-    if (!reader.keep_turn(t)) return std::nullopt;
-    std::string v;
-    if (by == "document") {
-      v = doc.source.id;
-    } else if (by == "speaker") {
-      v = t.speaker;
-    } else if (by == "participant") {
-      v = t.participant;
-    } else if (attr != std::string::npos) {
-      const auto* row = reader.attributes()->find(t.participant);
-      if (!row) row = reader.attributes()->find(doc.source.id);
-      v = row ? (*row)[attr] : "";
-    }
-    if (compare) return v == target ? "target" : "reference";
-    return v;
+  const CaseValue value = reader.case_value(by);
+  if (a.compare.empty()) return value;
+  return [value, target](const Document& doc, const DocumentTurn& t) -> std::optional<std::string> {
+    std::optional<std::string> v = value(doc, t);
+    if (!v) return std::nullopt;
+    return *v == target ? "target" : "reference";
   };
 }
 
