@@ -9,8 +9,7 @@
 #include "cli/cli.hpp"
 #include "tools.hpp"
 #include "verbatim/cooccurrence.hpp"
-#include "verbatim/html.hpp"
-#include "verbatim/json.hpp"
+#include "verbatim/network.hpp"
 
 namespace verbatim::cli {
 
@@ -99,68 +98,26 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
 }
 
 void write_network(OutputFile& out, const std::string& format, const CooccurrenceTable& t,
-                   const std::vector<Edge>& edges, const std::vector<std::string>& measures,
-                   const std::string& header) {
-  const std::string& m = measures.front();
-  std::string b;
-  if (format == "json") {
-    // {"verbatim": header, "nodes": [{id, word, frequency}], "edges": [{source, target, ...}]}
-    std::map<std::string, std::size_t> id;
-    b += "{\"verbatim\":" + header + ",\"nodes\":[";
-    for (const Node& n : t.nodes) {
-      id[n.word] = id.size();
-      b += fmt::format("{}\n{{\"id\":{},\"word\":", id.size() > 1 ? "," : "", id[n.word]);
-      append_json_string(b, n.word);
-      b += fmt::format(",\"frequency\":{}}}", n.count);
-    }
-    b += "],\"edges\":[";
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-      const Edge& e = edges[i];
-      b += fmt::format("{}\n{{\"source\":{},\"target\":{},\"count\":{}", i ? "," : "", id[e.a],
-                       id[e.b], e.count);
-      for (const auto& x : measures) {
-        if (x != "count") b += fmt::format(",\"{}\":{}", x, number(measure_of(e, x), x));
-      }
-      b += "}";
-    }
-    b += "]}\n";
-  } else if (format == "dot") {
-    b += "graph cooccurrence {\n  node [shape=ellipse];\n";
-    for (const Node& n : t.nodes) {
-      b += "  ";
-      append_json_string(b, n.word);  // a DOT string uses the same escapes
-      b += fmt::format(" [frequency={}];\n", n.count);
-    }
-    for (const Edge& e : edges) {
-      b += "  ";
-      append_json_string(b, e.a);
-      b += " -- ";
-      append_json_string(b, e.b);
-      b += fmt::format(" [weight={}];\n", number(measure_of(e, m), m));
-    }
-    b += "}\n";
-  } else if (format == "graphml") {
-    b += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-         "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-         "  <key id=\"frequency\" for=\"node\" attr.name=\"frequency\" attr.type=\"long\"/>\n"
-         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-         "  <graph id=\"cooccurrence\" edgedefault=\"undirected\">\n";
-    std::map<std::string, std::size_t> id;
-    for (const Node& n : t.nodes) {
-      id[n.word] = id.size();
-      b += fmt::format("    <node id=\"n{}\"><data key=\"label\">", id[n.word]);
-      append_html_escaped(b, n.word);
-      b += fmt::format("</data><data key=\"frequency\">{}</data></node>\n", n.count);
-    }
-    for (const Edge& e : edges) {
-      b += fmt::format(
-          "    <edge source=\"n{}\" target=\"n{}\"><data key=\"weight\">{}</data></edge>\n",
-          id[e.a], id[e.b], number(measure_of(e, m), m));
-    }
-    b += "  </graph>\n</graphml>\n";
+                   const std::vector<std::string>& measures, const std::string& header) {
+  std::vector<NetworkNode> nodes;
+  std::map<std::string, std::size_t> id;
+  for (const Node& n : t.nodes) {
+    id[n.word] = nodes.size();
+    nodes.push_back({n.word, n.count});
   }
-  out.write(b);
+  std::vector<NetworkEdge> edges;
+  for (const Edge& e : t.edges) {
+    NetworkEdge ne{
+        id[e.a], id[e.b], e.count, number(measure_of(e, measures.front()), measures.front()), {}};
+    for (const auto& x : measures) {
+      if (x != "count") ne.measures.emplace_back(x, number(measure_of(e, x), x));
+    }
+    edges.push_back(std::move(ne));
+  }
+  const NetworkFormat f = format == "dot"       ? NetworkFormat::dot
+                          : format == "graphml" ? NetworkFormat::graphml
+                                                : NetworkFormat::json;
+  out.write(render_network(f, nodes, edges, header));
 }
 
 int run_cooccur(const CooccurArgs& a) {
@@ -259,7 +216,7 @@ int run_cooccur(const CooccurArgs& a) {
       a.unit, a.window, a.group, a.min_count, co.terms.size(), t.units);
   if (network) {
     OutputFile out(o.output);
-    write_network(out, format, t, t.edges, measures, header);
+    write_network(out, format, t, measures, header);
     out.commit();
     return kOk;
   }
