@@ -130,9 +130,9 @@ void register_corpus(CLI::App& app, int& exit_code) {
   cmd->footer(R"(Columns: id,format,encoding,language,turns,speakers,words,duration,bytes
 
 Examples:
-  verbatim corpus data/sample/interviews
-  verbatim corpus data/sample/interviews --speakers data/sample/speakers.csv --role participant
-  verbatim corpus check data/sample/interviews --speakers data/sample/speakers.csv)");
+  verbatim corpus data/sample --format md
+  verbatim corpus data/sample --role participant
+  verbatim corpus check data/sample)");
 
   CLI::App* check = cmd->add_subcommand("check", "Lint the corpus; exit 3 when anything is found");
   add_common_flags(check, args->check, kCorpusFlags);

@@ -348,9 +348,9 @@ void register_freq(CLI::App& app, int& exit_code) {
   reference_count,log_likelihood,log_ratio,p_value with --compare/--reference)
 
 Examples:
-  verbatim freq data/sample/interviews --speakers data/sample/speakers.csv --role participant --top 11
-  verbatim freq data/sample/interviews --speakers data/sample/speakers.csv --attributes data/sample/participants.csv --by attr:pays --wide --top 20
-  verbatim freq data/sample/interviews --speakers data/sample/speakers.csv --attributes data/sample/participants.csv --compare attr:pays=Maroc --top 15
+  verbatim freq data/sample --role participant --top 11 --format md
+  verbatim freq data/sample --role participant --by attr:pays --wide --top 20
+  verbatim freq data/sample --role participant --compare attr:pays=Maroc --measure lafon --top 15
   verbatim freq --lint figure2.tsv)");
   cmd->callback(
       [a, &exit_code] { exit_code = run_tool("freq", a->common, [&] { return run_freq(*a); }); });

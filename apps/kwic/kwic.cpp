@@ -218,7 +218,7 @@ void register_kwic(CLI::App& app, int& exit_code) {
   start (VTT, SRT, Otter, [hh:mm:ss] labels).
 
 Examples:
-  verbatim kwic fidél* data/sample --role participant
+  verbatim kwic 'fidél*' data/sample --role participant
   verbatim kwic "IA générative" data/sample --context sentence --format md
   verbatim kwic -e personnalisation -e recommandation --stem data/sample --sort left)");
   cmd->callback(

@@ -151,7 +151,7 @@ void register_tokens(CLI::App& app, int& exit_code) {
 
 Examples:
   verbatim tokens data/sample/interviews/p01.txt | head
-  verbatim tokens data/sample/interviews --speakers data/sample/speakers.csv --role participant
+  verbatim tokens data/sample --role participant --format tsv
   echo "L'IA, c'est aujourd'hui." | verbatim tokens --lang fr --format md)");
   cmd->callback([args, &exit_code] {
     exit_code = run_tool("tokens", args->common, [&] { return run_tokens(*args); });
