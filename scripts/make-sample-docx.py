@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the sample study's Word transcripts: scripts/sample-docx/NAME.txt -> data/sample/interviews/NAME.docx.
 
-One paragraph per source line; a leading speaker label ("Enquêteur :", "P06 :") is set in bold,
+One paragraph per source line, lines starting with '|' as table rows; a leading speaker label ("Enquêteur :", "P06 :") is set in bold,
 as transcribers do in Word. The archives are byte-for-byte reproducible (fixed timestamps, order
 and attributes), so regenerating them never changes a committed file.
 Usage: python3 scripts/make-sample-docx.py
@@ -42,8 +42,27 @@ def paragraph(line):
     return f"<w:p>{run(line)}</w:p>"
 
 
+def table(rows):
+    """Lines starting with '|' are table rows; each cell is one paragraph, as Word writes them."""
+    out = "<w:tbl>"
+    for row in rows:
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        out += "<w:tr>" + "".join(f"<w:tc><w:p>{run(c)}</w:p></w:tc>" for c in cells) + "</w:tr>"
+    return out + "</w:tbl>"
+
+
 def document(lines):
-    body = "".join(paragraph(l) for l in lines)
+    body, rows = "", []
+    for line in lines:
+        if line.startswith("|"):
+            rows.append(line)
+            continue
+        if rows:
+            body += table(rows)
+            rows = []
+        body += paragraph(line)
+    if rows:
+        body += table(rows)
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<w:document xmlns:w="{W}"><w:body>{body}<w:sectPr/></w:body></w:document>\n')
 
