@@ -1,8 +1,9 @@
 // sink: where a tool's output goes: stdout, or a file written atomically.
 //
-// An OutputFile for a path writes to a temporary file in the same folder and renames it over
-// the target on commit(); if commit() is never reached (error, exception) the temporary file
-// is removed, so a failed run never leaves half a file. Output is buffered; write errors
+// An OutputFile for a path writes to an unnamed temporary file in the same folder (O_TMPFILE;
+// a named one where the file system lacks it) and renames it over the target on commit(); if
+// commit() is never reached (error, exception, even SIGKILL for the unnamed file) nothing is
+// left, so a failed run never leaves half a file. Output is buffered; write errors
 // throw Error. Writing to a closed pipe (EPIPE) throws BrokenPipe, which tools treat as a
 // quiet, successful end.
 //
