@@ -201,6 +201,7 @@ Attributes Attributes::parse(std::string_view csv, std::string_view name) {
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     auto& row = t.rows[r];
     std::vector<std::string> values(row.begin() + 1, row.end());
+    a.keys_.push_back(row[0]);
     if (!a.rows_.emplace(row[0], std::move(values)).second) {
       throw Error(Location{std::string(name), t.row_lines[r], 1, std::nullopt},
                   fmt::format("duplicate id '{}'", row[0]));

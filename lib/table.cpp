@@ -42,9 +42,9 @@ void append_md_field(std::string& out, std::string_view s) {
   for (char c : s) {
     if (c == '|') {
       out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out.push_back(' ');
-    } else {
+    } else if (c == '\n') {
+      out += "<br>";  // a line break inside a cell (GitHub, pandoc and most renderers)
+    } else if (c != '\r') {
       out.push_back(c);
     }
   }

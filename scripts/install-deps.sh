@@ -7,6 +7,8 @@ PACKAGES=(
   g++ cmake make pkg-config git
   libcli11-dev libfmt-dev libspdlog-dev catch2
   libicu-dev libstemmer-dev libzip-dev libpugixml-dev
+  libyaml-cpp-dev libre2-dev libxml2-utils unzip
+  libxlsxwriter-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
 )
 
 missing=()

@@ -59,9 +59,12 @@ class Attributes {
   const std::vector<std::string>& names() const { return names_; }  // without the key column
   // Values for `key` (document id or participant id), or nullptr.
   const std::vector<std::string>* find(std::string_view key) const;
+  // Keys (first column) in file order.
+  const std::vector<std::string>& keys() const { return keys_; }
 
  private:
   std::vector<std::string> names_;
+  std::vector<std::string> keys_;
   std::map<std::string, std::vector<std::string>, std::less<>> rows_;
 };
 

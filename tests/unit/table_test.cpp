@@ -68,9 +68,9 @@ TEST_CASE("JSON and JSONL carry the header and typed values", "[table]") {
         "{\"word\":\"ok\",\"count\":true,\"note\":\"tab\\there\"}\n");
 }
 
-TEST_CASE("Markdown escapes pipes and line breaks", "[table]") {
+TEST_CASE("Markdown escapes pipes and writes line breaks as <br>", "[table]") {
   CHECK(render(TableFormat::md) ==
-        "| word | count | note |\n|---|---|---|\n| IA | 12 | a,b \"q\" x\\|y |\n"
+        "| word | count | note |\n|---|---|---|\n| IA | 12 | a,b \"q\"<br>x\\|y |\n"
         "| client | 3 |  |\n| ok | true | tab\there |\n");
 }
 

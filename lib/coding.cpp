@@ -1,0 +1,678 @@
+#include "verbatim/coding.hpp"
+
+#include <re2/re2.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <atomic>
+#include <unordered_map>
+
+#include "verbatim/concordance.hpp"
+#include "verbatim/matcher.hpp"
+#include "verbatim/segment.hpp"
+#include "verbatim/stemmer.hpp"
+
+namespace verbatim {
+
+std::string fold_accents(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s)
+    ascii = ascii && c < 0x80;
+  if (ascii) return std::string(s);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString d = nfd->normalize(u, err), kept;
+  for (int32_t i = 0; i < d.length();) {
+    const UChar32 c = d.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  icu::UnicodeString out = nfc->normalize(kept, err);
+  std::string r;
+  out.toUTF8String(r);
+  return U_FAILURE(err) ? std::string(s) : r;
+}
+
+namespace {
+
+std::size_t codepoints_of(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// A single-word pattern.
+struct Atom {
+  enum class Kind : std::uint8_t { word, prefix, glob, stem } kind = Kind::word;
+  std::string text;     // normalized (and folded) word, prefix or glob; for stems the text
+  std::string stem[2];  // stem of `text` by language (fr, en)
+};
+
+struct Node {
+  Rule::Kind kind = Rule::Kind::term;
+  std::vector<std::uint32_t> seq[2];  // term/stem: atoms of the phrase, by language
+  std::size_t regex = 0;
+  std::vector<std::uint32_t> operands;
+  std::size_t window = 5;
+};
+
+struct CodeRules {
+  std::vector<std::uint32_t> roots;  // one node per top-level rule
+  std::vector<std::uint32_t> atoms;  // atoms the code can match through
+  bool always = false;  // has a regex or a top-level not: evaluate in every unit
+};
+
+using Range = std::pair<std::uint32_t, std::uint32_t>;  // first, last word position
+
+struct FormHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+struct Coder::Compiled {
+  std::vector<Atom> atoms;
+  std::vector<Node> nodes;
+  std::vector<std::unique_ptr<RE2>> regexes;
+  std::vector<CodeRules> codes;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> words;  // exact words
+  std::vector<std::uint32_t> patterns;                                // prefix and glob atoms
+  std::unordered_map<std::string, std::vector<std::uint32_t>> stems[2];
+  bool fold = false;
+  bool any_stem = false;
+  bool any_regex = false;
+
+  std::uint32_t atom(Atom a) {
+    for (std::uint32_t i = 0; i < atoms.size(); ++i) {
+      if (atoms[i].kind == a.kind && atoms[i].text == a.text) return i;
+    }
+    atoms.push_back(std::move(a));
+    return static_cast<std::uint32_t>(atoms.size() - 1);
+  }
+
+  std::string norm(std::string_view s) const {
+    std::string n = normalize_token(s);
+    return fold ? fold_accents(n) : n;
+  }
+
+  // The words of a term in one language: split at spaces, then by the tokenizer (so that
+  // `l'expérience` is `l'` + `expérience` in French), globs kept whole.
+  std::vector<std::string> words_of(std::string_view text, Language lang) const {
+    std::vector<std::string> out;
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
+      text = text.substr(1, text.size() - 2);
+    std::size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+        ++i;
+      std::size_t j = i;
+      while (j < text.size() && text[j] != ' ' && text[j] != '\t')
+        ++j;
+      const std::string_view piece = text.substr(i, j - i);
+      i = j;
+      if (piece.empty()) continue;
+      if (piece.find_first_of("*?") != std::string_view::npos) {
+        out.push_back(std::string(piece));
+        continue;
+      }
+      std::vector<Token> toks;
+      tokenize(piece, {0, static_cast<std::uint32_t>(piece.size())}, {lang}, toks);
+      if (toks.empty()) out.push_back(std::string(piece));
+      for (const Token& t : toks)
+        out.push_back(std::string(piece.substr(t.begin, t.end - t.begin)));
+    }
+    return out;
+  }
+
+  std::uint32_t compile(const Rule& r, std::optional<Stemmer> (&stemmers)[2]) {
+    Node n;
+    n.kind = r.kind;
+    n.window = r.window;
+    switch (r.kind) {
+      case Rule::Kind::term:
+      case Rule::Kind::stem:
+        for (Language lang : {Language::fr, Language::en}) {
+          const int li = lang == Language::fr ? 0 : 1;
+          for (const std::string& w : words_of(r.text, lang)) {
+            Atom a;
+            a.text = norm(w);
+            if (r.kind == Rule::Kind::stem) {
+              a.kind = Atom::Kind::stem;
+              any_stem = true;
+              for (int l = 0; l < 2; ++l) {
+                if (!stemmers[l]) stemmers[l].emplace(l == 0 ? Language::fr : Language::en);
+                a.stem[l] = std::string(stemmers[l]->stem(a.text));
+              }
+            } else if (a.text.find_first_of("*?") != std::string::npos) {
+              const std::size_t wild = a.text.find_first_of("*?");
+              a.kind = wild == a.text.size() - 1 && a.text.back() == '*' ? Atom::Kind::prefix
+                                                                          : Atom::Kind::glob;
+              if (a.kind == Atom::Kind::prefix) a.text.pop_back();
+            }
+            n.seq[li].push_back(atom(std::move(a)));
+          }
+        }
+        break;
+      case Rule::Kind::regex: {
+        RE2::Options o;
+        o.set_log_errors(false);
+        o.set_case_sensitive(false);
+        regexes.push_back(std::make_unique<RE2>(r.text, o));
+        n.regex = regexes.size() - 1;
+        any_regex = true;
+        break;
+      }
+      default:
+        for (const Rule& op : r.operands)
+          n.operands.push_back(compile(op, stemmers));
+    }
+    nodes.push_back(std::move(n));
+    return static_cast<std::uint32_t>(nodes.size() - 1);
+  }
+
+  void collect_atoms(std::uint32_t id, std::vector<std::uint32_t>& out, bool& always) const {
+    const Node& n = nodes[id];
+    if (n.kind == Rule::Kind::regex || n.kind == Rule::Kind::none) {
+      always = true;  // a regex can hold without any atom; a not holds when nothing occurs
+      return;
+    }
+    for (int l = 0; l < 2; ++l)
+      out.insert(out.end(), n.seq[l].begin(), n.seq[l].end());
+    if (n.kind == Rule::Kind::all) {
+      // all holds only when every operand does: one operand's atoms are enough as a trigger,
+      // but an operand that is a not or regex cannot trigger; collect all to stay simple.
+      bool any_positive = false;
+      for (std::uint32_t o : n.operands) {
+        bool a = false;
+        std::vector<std::uint32_t> sub;
+        collect_atoms(o, sub, a);
+        if (!a) any_positive = true;
+        out.insert(out.end(), sub.begin(), sub.end());
+      }
+      if (!any_positive) always = true;
+      return;
+    }
+    for (std::uint32_t o : n.operands)
+      collect_atoms(o, out, always);
+  }
+
+  // The atoms a normalized token form matches in `lang`.
+  std::vector<std::uint32_t> match_form(const std::string& form, std::string_view stem,
+                                        int li) const {
+    std::vector<std::uint32_t> out;
+    if (auto it = words.find(form); it != words.end()) out = it->second;
+    for (std::uint32_t p : patterns) {
+      const Atom& a = atoms[p];
+      if (a.kind == Atom::Kind::prefix ? form.starts_with(a.text) : glob_match(a.text, form))
+        out.push_back(p);
+    }
+    if (any_stem) {
+      if (auto it = stems[li].find(std::string(stem)); it != stems[li].end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+};
+
+Coder::Coder(const Codebook& cb, CodingOptions opts)
+    : cb_(cb), opts_(opts), c_(std::make_unique<Compiled>()) {
+  // Each coder has its own id: per-thread caches of another (even at the same address) are
+  // never reused.
+  static std::atomic<std::uint64_t> next_id{1};
+  id_ = next_id++;
+  c_->fold = cb.fold_accents;
+  std::optional<Stemmer> stemmers[2];
+  rule_base_.push_back(0);
+  for (const Code& code : cb.codes) {
+    CodeRules cr;
+    for (const Rule& r : code.rules) {
+      const std::uint32_t root = c_->compile(r, stemmers);
+      cr.roots.push_back(root);
+      c_->collect_atoms(root, cr.atoms, cr.always);
+    }
+    std::sort(cr.atoms.begin(), cr.atoms.end());
+    cr.atoms.erase(std::unique(cr.atoms.begin(), cr.atoms.end()), cr.atoms.end());
+    rule_base_.push_back(rule_base_.back() + code.rules.size());
+    c_->codes.push_back(std::move(cr));
+  }
+  for (std::uint32_t i = 0; i < c_->atoms.size(); ++i) {
+    const Atom& a = c_->atoms[i];
+    switch (a.kind) {
+      case Atom::Kind::word:
+        c_->words[a.text].push_back(i);
+        break;
+      case Atom::Kind::prefix:
+      case Atom::Kind::glob:
+        c_->patterns.push_back(i);
+        break;
+      case Atom::Kind::stem:
+        for (int l = 0; l < 2; ++l) {
+          c_->stems[l][a.stem[l]].push_back(i);
+          if (a.text != a.stem[l]) c_->stems[l][a.text].push_back(i);
+        }
+        break;
+    }
+  }
+}
+
+Coder::~Coder() = default;
+Coder::Coder(Coder&&) noexcept = default;
+
+std::string reference_text(const Document& doc, const Reference& r) {
+  const DocumentTurn& t = doc.turns[r.turn];
+  if (t.content.empty() || r.span.end <= t.content.back().end) {
+    return content_text(doc.text, t.content, r.span.begin, r.span.end);
+  }
+  // A span over several turns (a document unit, an imported selection): each turn's part.
+  std::string out;
+  for (std::size_t k = r.turn; k < doc.turns.size(); ++k) {
+    const DocumentTurn& u = doc.turns[k];
+    if (u.content.empty()) continue;
+    if (u.content.front().begin >= r.span.end) break;
+    std::string part = content_text(doc.text, u.content, r.span.begin, r.span.end);
+    if (part.empty()) continue;
+    if (!out.empty()) out += " ";
+    out += part;
+  }
+  return out;
+}
+
+namespace {
+
+// Per-unit evaluation state.
+struct UnitEval {
+  const Coder::Compiled* c = nullptr;
+  int li = 0;
+  std::vector<const std::vector<std::uint32_t>*> tok_atoms;  // by word position
+  std::string_view text;                                    // unit text for regexes
+  std::vector<std::uint32_t> stamp;                         // atom -> unit number + 1
+  std::vector<std::vector<std::uint32_t>> pos;              // atom -> positions
+  std::uint32_t unit = 0;
+
+  bool has(std::uint32_t pos_i, std::uint32_t atom) const {
+    const auto& v = *tok_atoms[pos_i];
+    return std::binary_search(v.begin(), v.end(), atom);
+  }
+
+  // True when node holds; with `out`, appends its occurrences.
+  bool eval(std::uint32_t id, std::vector<Range>* out) const {
+    const Node& n = c->nodes[id];
+    switch (n.kind) {
+      case Rule::Kind::term:
+      case Rule::Kind::stem: {
+        const auto& seq = n.seq[li];
+        if (seq.empty() || stamp[seq[0]] != unit + 1) return false;
+        bool found = false;
+        for (std::uint32_t p : pos[seq[0]]) {
+          if (p + seq.size() > tok_atoms.size()) continue;
+          bool ok = true;
+          for (std::size_t k = 1; k < seq.size() && ok; ++k)
+            ok = has(p + static_cast<std::uint32_t>(k), seq[k]);
+          if (!ok) continue;
+          found = true;
+          if (!out) return true;
+          out->push_back({p, p + static_cast<std::uint32_t>(seq.size() - 1)});
+        }
+        return found;
+      }
+      case Rule::Kind::regex:
+        return RE2::PartialMatch(text, *c->regexes[n.regex]);
+      case Rule::Kind::all: {
+        for (std::uint32_t o : n.operands) {
+          if (!eval(o, out)) return false;
+        }
+        return true;
+      }
+      case Rule::Kind::any: {
+        bool found = false;
+        for (std::uint32_t o : n.operands) {
+          if (eval(o, out)) {
+            found = true;
+            if (!out) return true;
+          }
+        }
+        return found;
+      }
+      case Rule::Kind::none:
+        for (std::uint32_t o : n.operands) {
+          if (eval(o, nullptr)) return false;
+        }
+        return true;
+      case Rule::Kind::near:
+        return near(n, out);
+    }
+    return false;
+  }
+
+  // Every operand within n.window positions: a sweep over the occurrences of all operands
+  // in order of first position, keeping the shortest stretch that holds one of each.
+  bool near(const Node& n, std::vector<Range>* out) const {
+    const std::size_t k = n.operands.size();
+    std::vector<std::pair<Range, std::size_t>> occ;
+    for (std::size_t i = 0; i < k; ++i) {
+      std::vector<Range> r;
+      if (!eval(n.operands[i], &r)) return false;
+      for (const Range& x : r)
+        occ.push_back({x, i});
+    }
+    std::sort(occ.begin(), occ.end());
+    std::vector<std::size_t> count(k, 0);
+    std::size_t have = 0, lo = 0;
+    bool found = false;
+    for (std::size_t hi = 0; hi < occ.size(); ++hi) {
+      if (count[occ[hi].second]++ == 0) ++have;
+      while (have == k && count[occ[lo].second] > 1) {
+        --count[occ[lo].second];
+        ++lo;
+      }
+      if (have < k) continue;
+      // The stretch occ[lo..hi]: from the latest first position back to the earliest end.
+      std::uint32_t min_last = occ[lo].first.second, max_last = 0;
+      for (std::size_t j = lo; j <= hi; ++j) {
+        min_last = std::min(min_last, occ[j].first.second);
+        max_last = std::max(max_last, occ[j].first.second);
+      }
+      const std::uint32_t first = occ[hi].first.first;
+      if (first <= min_last || first - min_last <= n.window) {
+        found = true;
+        if (!out) return true;
+        out->push_back({occ[lo].first.first, max_last});
+      }
+    }
+    return found;
+  }
+};
+
+struct Forms {
+  std::string norm, stem;
+  std::vector<std::uint32_t> atoms;
+};
+
+}  // namespace
+
+DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
+                           const std::vector<ManualCoding>& manual) const {
+  const Compiled& c = *c_;
+  DocumentCoding out;
+  out.turn_codepoints.assign(doc.turns.size(), 0);
+  out.turn_words.assign(doc.turns.size(), 0);
+  if (opts_.count_rules) out.rule_units.assign(rule_count(), 0);
+  const int li = doc.language == Language::fr ? 0 : 1;
+  std::optional<Stemmer> stemmer;
+  if (c.any_stem) stemmer.emplace(doc.language);
+  // Each distinct surface is normalized and matched once per thread, language and codebook.
+  thread_local std::unordered_map<std::string, Forms, FormHash, std::equal_to<>> cache[2];
+  thread_local std::uint64_t cache_owner = 0;
+  if (cache_owner != id_) {
+    cache[0].clear();
+    cache[1].clear();
+    cache_owner = id_;
+  }
+  auto& forms = cache[li];
+
+  UnitEval ev;
+  ev.c = &c;
+  ev.li = li;
+  ev.stamp.assign(c.atoms.size(), 0);
+  ev.pos.resize(c.atoms.size());
+
+  std::vector<Token> tokens;
+  std::vector<Token> words;                            // of the current unit
+  std::vector<const Forms*> word_forms;                // of the current turn
+  std::vector<std::uint8_t> state(cb_.codes.size());  // 0 none, 1 uncertain, 2 certain
+  std::vector<std::uint8_t> own(cb_.codes.size());    // coded by its own rules
+  std::uint32_t line = 1, line_pos = 0;
+  auto line_of = [&](std::uint32_t at) {
+    if (at < line_pos) line = 1, line_pos = 0;
+    for (; line_pos < at; ++line_pos)
+      line += doc.text[line_pos] == '\n';
+    return line;
+  };
+  auto time_of = [&](const DocumentTurn& t, std::uint32_t at) {
+    std::optional<double> time = t.start_seconds;
+    for (std::size_t r = 0; r < t.content.size() && r < t.content_start.size(); ++r) {
+      if (t.content[r].begin <= at && at < t.content[r].end) {
+        if (t.content_start[r]) time = t.content_start[r];
+        break;
+      }
+    }
+    return time;
+  };
+  auto content_cps = [&](const DocumentTurn& t, Span s) {
+    std::uint64_t n = 0;
+    for (const Span& r : t.content) {
+      const std::uint32_t b = std::max(r.begin, s.begin), e = std::min(r.end, s.end);
+      if (b < e) n += codepoints_of(std::string_view(doc.text).substr(b, e - b));
+    }
+    return n;
+  };
+
+  // One unit: `unit_words` (with their forms) inside `span`, starting in turn `turn`.
+  std::string unit_text;
+  auto code_unit = [&](std::uint32_t turn, Span span, const std::vector<const Forms*>& uf,
+                       std::uint32_t n_words, std::uint64_t cps) {
+    ++out.units;
+    ++ev.unit;
+    ev.tok_atoms.resize(uf.size());
+    for (std::uint32_t p = 0; p < uf.size(); ++p) {
+      ev.tok_atoms[p] = &uf[p]->atoms;
+      for (std::uint32_t a : uf[p]->atoms) {
+        if (ev.stamp[a] != ev.unit + 1) {
+          ev.stamp[a] = ev.unit + 1;
+          ev.pos[a].clear();
+        }
+        ev.pos[a].push_back(p);
+      }
+    }
+    bool text_ready = false;
+    std::fill(state.begin(), state.end(), 0);
+    std::fill(own.begin(), own.end(), 0);
+    bool any = false;
+    for (std::size_t k = 0; k < cb_.codes.size(); ++k) {
+      const CodeRules& cr = c.codes[k];
+      if (cr.roots.empty()) continue;
+      if (!cr.always) {
+        bool trigger = false;
+        for (std::uint32_t a : cr.atoms) {
+          if (ev.stamp[a] == ev.unit + 1) {
+            trigger = true;
+            break;
+          }
+        }
+        if (!trigger) continue;
+      }
+      if (c.any_regex && !text_ready) {
+        const DocumentTurn& t = doc.turns[turn];
+        Reference tmp;
+        tmp.turn = turn;
+        tmp.span = span;
+        unit_text = reference_text(doc, tmp);
+        // Apostrophes unified so that one pattern finds l'IA and l’IA.
+        std::string u;
+        for (std::size_t i = 0; i < unit_text.size(); ++i) {
+          if (unit_text.compare(i, 3, "\xE2\x80\x99") == 0) {
+            u.push_back('\'');
+            i += 2;
+          } else {
+            u.push_back(unit_text[i]);
+          }
+        }
+        unit_text = std::move(u);
+        (void)t;
+        ev.text = unit_text;
+        text_ready = true;
+      }
+      bool held = false;
+      for (std::size_t r = 0; r < cr.roots.size(); ++r) {
+        if (ev.eval(cr.roots[r], nullptr)) {
+          held = true;
+          if (!opts_.count_rules) break;
+          ++out.rule_units[rule_base_[k] + r];
+        }
+      }
+      if (held) {
+        state[k] = cb_.codes[k].uncertain ? 1 : 2;
+        own[k] = 1;
+        any = true;
+      }
+    }
+    if (!any) return;
+    for (std::size_t k = cb_.codes.size(); k-- > 0;) {
+      const auto& p = cb_.codes[k].parent;
+      if (p && state[k] > state[*p]) state[*p] = state[k];
+    }
+    const DocumentTurn& t = doc.turns[turn];
+    const std::uint32_t ln = line_of(span.begin);
+    const std::optional<double> time = time_of(t, span.begin);
+    for (std::size_t k = 0; k < cb_.codes.size(); ++k) {
+      if (!state[k]) continue;
+      Reference r;
+      r.code = static_cast<std::uint32_t>(k);
+      r.turn = turn;
+      r.span = span;
+      r.line = ln;
+      r.time = time;
+      r.words = n_words;
+      r.codepoints = static_cast<std::uint32_t>(cps);
+      r.certain = state[k] == 2;
+      r.own = own[k] != 0;
+      out.references.push_back(r);
+    }
+  };
+
+  // Document units gather the whole document's words first.
+  const bool whole = cb_.unit == UnitKind::document;
+  std::vector<const Forms*> doc_forms;
+  std::optional<std::uint32_t> first_turn;
+  Span doc_span{0, 0};
+  std::uint64_t doc_cps = 0;
+  std::vector<const Forms*> uf;
+  for (std::uint32_t ti = 0; ti < doc.turns.size(); ++ti) {
+    const DocumentTurn& turn = doc.turns[ti];
+    if (!keep(turn) || turn.content.empty()) continue;
+    tokens.clear();
+    tokenize_turn(doc.text, turn, {doc.language, opts_.hyphens}, tokens);
+    words.clear();
+    word_forms.clear();
+    for (const Token& tk : tokens) {
+      if (tk.kind != TokenKind::word && tk.kind != TokenKind::number) continue;
+      words.push_back(tk);
+      out.word_starts.push_back(tk.begin);
+      const std::string_view surface =
+          std::string_view(doc.text).substr(tk.begin, tk.end - tk.begin);
+      auto it = forms.find(surface);
+      if (it == forms.end()) {
+        Forms f;
+        f.norm = c.norm(surface);
+        if (stemmer) f.stem = std::string(stemmer->stem(normalize_token(surface)));
+        f.atoms = c.match_form(f.norm, f.stem, li);
+        it = forms.emplace(std::string(surface), std::move(f)).first;
+      }
+      word_forms.push_back(&it->second);
+    }
+    const Span extent{turn.content.front().begin, turn.content.back().end};
+    out.turn_codepoints[ti] = content_cps(turn, extent);
+    out.turn_words[ti] = static_cast<std::uint32_t>(words.size());
+    out.codepoints += out.turn_codepoints[ti];
+    if (whole) {
+      if (!first_turn) {
+        first_turn = ti;
+        doc_span.begin = extent.begin;
+      }
+      doc_span.end = extent.end;
+      doc_forms.insert(doc_forms.end(), word_forms.begin(), word_forms.end());
+      doc_cps += out.turn_codepoints[ti];
+      continue;
+    }
+    std::size_t w = 0;
+    for (const Span& s : turn_units(doc.text, turn, cb_.unit, tokens)) {
+      while (w < words.size() && words[w].begin < s.begin)
+        ++w;
+      uf.clear();
+      std::size_t e = w;
+      while (e < words.size() && words[e].begin < s.end)
+        uf.push_back(word_forms[e++]);
+      code_unit(ti, s, uf, static_cast<std::uint32_t>(e - w), content_cps(turn, s));
+      w = e;
+    }
+  }
+  if (whole && first_turn) {
+    code_unit(*first_turn, doc_span, doc_forms, static_cast<std::uint32_t>(doc_forms.size()),
+              doc_cps);
+  }
+
+  // Imported codings: a span of the text, attached to the turn holding its start.
+  for (const ManualCoding& m : manual) {
+    std::uint32_t turn = 0;
+    bool found = false;
+    for (std::uint32_t ti = 0; ti < doc.turns.size(); ++ti) {
+      const DocumentTurn& t = doc.turns[ti];
+      if (t.span.begin <= m.span.begin && m.span.begin < std::max(t.span.end, t.span.begin + 1)) {
+        turn = ti;
+        found = true;
+        break;
+      }
+    }
+    if (!found || !keep(doc.turns[turn])) continue;
+    Reference r;
+    r.code = m.code;
+    r.turn = turn;
+    r.span = m.span;
+    r.line = line_of(m.span.begin);
+    r.time = time_of(doc.turns[turn], m.span.begin);
+    r.manual = true;
+    r.certain = !cb_.codes[m.code].uncertain;
+    std::uint64_t cps = 0;
+    std::uint32_t nw = 0;
+    for (std::uint32_t ti = turn; ti < doc.turns.size(); ++ti) {
+      const DocumentTurn& t = doc.turns[ti];
+      if (t.span.begin >= m.span.end) break;
+      if (!keep(t)) continue;
+      cps += content_cps(t, m.span);
+      tokens.clear();
+      tokenize_turn(doc.text, t, {doc.language, opts_.hyphens}, tokens);
+      for (const Token& tk : tokens) {
+        nw += (tk.kind == TokenKind::word || tk.kind == TokenKind::number) &&
+              tk.begin >= m.span.begin && tk.end <= m.span.end;
+      }
+    }
+    r.codepoints = static_cast<std::uint32_t>(cps);
+    r.words = nw;
+    // The code and its ancestors.
+    std::optional<std::size_t> k = m.code;
+    while (k) {
+      r.code = static_cast<std::uint32_t>(*k);
+      r.own = *k == m.code;
+      out.references.push_back(r);
+      k = cb_.codes[*k].parent;
+    }
+  }
+  if (!manual.empty()) {
+    std::stable_sort(out.references.begin(), out.references.end(),
+                     [](const Reference& a, const Reference& b) {
+                       if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+                       if (a.span.end != b.span.end) return a.span.end < b.span.end;
+                       return a.code < b.code;
+                     });
+    // One reference per code and span.
+    out.references.erase(std::unique(out.references.begin(), out.references.end(),
+                                     [](const Reference& a, const Reference& b) {
+                                       return a.code == b.code && a.span == b.span;
+                                     }),
+                         out.references.end());
+  }
+  return out;
+}
+
+}  // namespace verbatim
