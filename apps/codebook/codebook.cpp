@@ -592,7 +592,7 @@ Examples:
   cooccurrence  code_a,code_b,count,a_references,b_references,jaccard,c_coefficient
 start/end: byte offsets into the normalized text; coverage: coded code points / code points.)");
     sub->callback([a, &exit_code] {
-      exit_code = run_tool("codebook", a->common, [&] { return run_apply(*a); });
+      exit_code = run_tool("codebook apply", a->common, [&] { return run_apply(*a); });
     });
   }
   {
@@ -605,7 +605,7 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     sub->add_flag("-v,--verbose", a->common.verbose, "More messages on stderr");
     sub->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
     sub->callback([a, &exit_code] {
-      exit_code = run_tool("codebook", a->common, [&] { return run_check(*a); });
+      exit_code = run_tool("codebook check", a->common, [&] { return run_check(*a); });
     });
   }
   {
@@ -620,7 +620,7 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_coding_options(sub, *a);
     sub->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
     sub->callback([a, &exit_code] {
-      exit_code = run_tool("codebook", a->common, [&] { return run_export(*a); });
+      exit_code = run_tool("codebook export", a->common, [&] { return run_export(*a); });
     });
   }
   {
@@ -629,7 +629,7 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     sub->add_option("file", a->positional, "FILE.qdc or FILE.qdpx");
     sub->add_option("-o,--output", a->common.output, "Write the YAML to this file");
     sub->callback([a, &exit_code] {
-      exit_code = run_tool("codebook", a->common, [&] { return run_import(*a); });
+      exit_code = run_tool("codebook import", a->common, [&] { return run_import(*a); });
     });
   }
   {
@@ -639,7 +639,7 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_common_flags(sub, a->common, kOutputFlags);
     sub->add_option("file", a->positional, "FILE.qdpx");
     sub->callback([a, &exit_code] {
-      exit_code = run_tool("codebook", a->common, [&] { return run_import_codings(*a); });
+      exit_code = run_tool("codebook import-codings", a->common, [&] { return run_import_codings(*a); });
     });
   }
 }
