@@ -7,9 +7,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <deque>
 #include <unordered_map>
 
+#include "flat_counter.hpp"
 #include "verbatim/concordance.hpp"
 #include "verbatim/matcher.hpp"
 #include "verbatim/segment.hpp"
@@ -87,6 +90,8 @@ struct Coder::Compiled {
   std::unordered_map<std::string, std::vector<std::uint32_t>> words;  // exact words
   std::vector<std::uint32_t> patterns;                                // prefix and glob atoms
   std::unordered_map<std::string, std::vector<std::uint32_t>> stems[2];
+  std::vector<std::vector<std::uint32_t>> atom_codes;  // atom -> codes it can trigger
+  std::vector<std::uint32_t> always;                    // codes evaluated in every unit
   bool fold = false;
   bool any_stem = false;
   bool any_regex = false;
@@ -246,6 +251,17 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
     rule_base_.push_back(rule_base_.back() + code.rules.size());
     c_->codes.push_back(std::move(cr));
   }
+  c_->atom_codes.resize(c_->atoms.size());
+  for (std::uint32_t k = 0; k < c_->codes.size(); ++k) {
+    const CodeRules& cr = c_->codes[k];
+    if (cr.roots.empty()) continue;
+    if (cr.always) {
+      c_->always.push_back(k);
+      continue;
+    }
+    for (std::uint32_t a : cr.atoms)
+      c_->atom_codes[a].push_back(k);
+  }
   for (std::uint32_t i = 0; i < c_->atoms.size(); ++i) {
     const Atom& a = c_->atoms[i];
     switch (a.kind) {
@@ -295,7 +311,8 @@ struct UnitEval {
   const Coder::Compiled* c = nullptr;
   int li = 0;
   std::vector<const std::vector<std::uint32_t>*> tok_atoms;  // by word position
-  std::string_view text;                                    // unit text for regexes
+  Span span;                                                // the unit
+  std::vector<std::vector<std::uint32_t>> regex_hits;  // regex -> match starts (bytes), sorted
   std::vector<std::uint32_t> stamp;                         // atom -> unit number + 1
   std::vector<std::vector<std::uint32_t>> pos;              // atom -> positions
   std::uint32_t unit = 0;
@@ -326,8 +343,11 @@ struct UnitEval {
         }
         return found;
       }
-      case Rule::Kind::regex:
-        return RE2::PartialMatch(text, *c->regexes[n.regex]);
+      case Rule::Kind::regex: {
+        const auto& hits = regex_hits[n.regex];
+        auto it = std::lower_bound(hits.begin(), hits.end(), span.begin);
+        return it != hits.end() && *it < span.end;
+      }
       case Rule::Kind::all: {
         for (std::uint32_t o : n.operands) {
           if (!eval(o, out)) return false;
@@ -411,15 +431,20 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   const int li = doc.language == Language::fr ? 0 : 1;
   std::optional<Stemmer> stemmer;
   if (c.any_stem) stemmer.emplace(doc.language);
-  // Each distinct surface is normalized and matched once per thread, language and codebook.
-  thread_local std::unordered_map<std::string, Forms, FormHash, std::equal_to<>> cache[2];
+  // Each distinct surface is normalized and matched once per thread, language and codebook:
+  // a flat index from surface to id, the forms by id in a deque (stable addresses).
+  struct FormCache {
+    detail::FlatIndex index;
+    std::deque<Forms> forms;
+  };
+  thread_local std::unique_ptr<FormCache> cache[2];
   thread_local std::uint64_t cache_owner = 0;
-  if (cache_owner != id_) {
-    cache[0].clear();
-    cache[1].clear();
+  if (cache_owner != id_ || !cache[li]) {
+    cache[0] = std::make_unique<FormCache>();
+    cache[1] = std::make_unique<FormCache>();
     cache_owner = id_;
   }
-  auto& forms = cache[li];
+  FormCache& forms = *cache[li];
 
   UnitEval ev;
   ev.c = &c;
@@ -432,11 +457,14 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   std::vector<const Forms*> word_forms;                // of the current turn
   std::vector<std::uint8_t> state(cb_.codes.size());  // 0 none, 1 uncertain, 2 certain
   std::vector<std::uint8_t> own(cb_.codes.size());    // coded by its own rules
+  std::vector<std::uint32_t> seen_atoms, candidates;
+  std::vector<std::uint32_t> code_stamp(cb_.codes.size(), 0);
   std::uint32_t line = 1, line_pos = 0;
   auto line_of = [&](std::uint32_t at) {
     if (at < line_pos) line = 1, line_pos = 0;
-    for (; line_pos < at; ++line_pos)
-      line += doc.text[line_pos] == '\n';
+    line += static_cast<std::uint32_t>(
+        std::count(doc.text.begin() + line_pos, doc.text.begin() + at, '\n'));
+    line_pos = at;
     return line;
   };
   auto time_of = [&](const DocumentTurn& t, std::uint32_t at) {
@@ -459,60 +487,39 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   };
 
   // One unit: `unit_words` (with their forms) inside `span`, starting in turn `turn`.
-  std::string unit_text;
   auto code_unit = [&](std::uint32_t turn, Span span, const std::vector<const Forms*>& uf,
                        std::uint32_t n_words, std::uint64_t cps) {
     ++out.units;
     ++ev.unit;
     ev.tok_atoms.resize(uf.size());
+    seen_atoms.clear();
     for (std::uint32_t p = 0; p < uf.size(); ++p) {
       ev.tok_atoms[p] = &uf[p]->atoms;
       for (std::uint32_t a : uf[p]->atoms) {
         if (ev.stamp[a] != ev.unit + 1) {
           ev.stamp[a] = ev.unit + 1;
           ev.pos[a].clear();
+          seen_atoms.push_back(a);
         }
         ev.pos[a].push_back(p);
       }
     }
-    bool text_ready = false;
-    std::fill(state.begin(), state.end(), 0);
-    std::fill(own.begin(), own.end(), 0);
+    ev.span = span;
+    // The codes to evaluate: those triggered by an atom of the unit, and the `always` ones.
+    candidates.assign(c.always.begin(), c.always.end());
+    for (std::uint32_t a : seen_atoms) {
+      for (std::uint32_t k : c.atom_codes[a]) {
+        if (code_stamp[k] != ev.unit) {
+          code_stamp[k] = ev.unit;
+          candidates.push_back(k);
+        }
+      }
+    }
+    if (candidates.empty()) return;
+    std::sort(candidates.begin(), candidates.end());
     bool any = false;
-    for (std::size_t k = 0; k < cb_.codes.size(); ++k) {
+    for (std::uint32_t k : candidates) {
       const CodeRules& cr = c.codes[k];
-      if (cr.roots.empty()) continue;
-      if (!cr.always) {
-        bool trigger = false;
-        for (std::uint32_t a : cr.atoms) {
-          if (ev.stamp[a] == ev.unit + 1) {
-            trigger = true;
-            break;
-          }
-        }
-        if (!trigger) continue;
-      }
-      if (c.any_regex && !text_ready) {
-        const DocumentTurn& t = doc.turns[turn];
-        Reference tmp;
-        tmp.turn = turn;
-        tmp.span = span;
-        unit_text = reference_text(doc, tmp);
-        // Apostrophes unified so that one pattern finds l'IA and l’IA.
-        std::string u;
-        for (std::size_t i = 0; i < unit_text.size(); ++i) {
-          if (unit_text.compare(i, 3, "\xE2\x80\x99") == 0) {
-            u.push_back('\'');
-            i += 2;
-          } else {
-            u.push_back(unit_text[i]);
-          }
-        }
-        unit_text = std::move(u);
-        (void)t;
-        ev.text = unit_text;
-        text_ready = true;
-      }
       bool held = false;
       for (std::size_t r = 0; r < cr.roots.size(); ++r) {
         if (ev.eval(cr.roots[r], nullptr)) {
@@ -549,6 +556,103 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
       r.own = own[k] != 0;
       out.references.push_back(r);
     }
+    std::fill(state.begin(), state.end(), 0);
+    std::fill(own.begin(), own.end(), 0);
+  };
+
+  // Regexes run over each kept turn's text, white space collapsed, no-break spaces as spaces
+  // and apostrophes unified (so one pattern finds l'IA and l’IA); a unit holds a regex when a
+  // match starts inside it.
+  ev.regex_hits.resize(c.regexes.size());
+  std::string turn_text;
+  // Where turn_text stops following the document byte for byte: (turn_text offset, document
+  // offset) at each jump, so a match start maps back by one binary search.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> jumps;
+  static const auto special = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char ch : {' ', '\n', '\t', '\r', '\xC2', '\xE2'})
+      t[ch] = true;
+    return t;
+  }();
+  auto find_regexes = [&](const DocumentTurn& turn) {
+    turn_text.clear();
+    jumps.clear();
+    auto follow = [&](std::uint32_t raw) {
+      const auto at = static_cast<std::uint32_t>(turn_text.size());
+      if (jumps.empty() || jumps.back().second + (at - jumps.back().first) != raw)
+        jumps.push_back({at, raw});
+    };
+    const std::string_view text = doc.text;
+    bool space = false;
+    std::uint32_t space_at = 0;
+    for (const Span& r : turn.content) {
+      if (!turn_text.empty() && !space) {
+        space = true;
+        space_at = r.begin;
+      }
+      std::uint32_t i = r.begin;
+      while (i < r.end) {
+        std::uint32_t j = i;
+        while (j < r.end && !special[static_cast<unsigned char>(text[j])])
+          ++j;
+        if (j > i) {
+          if (space) {
+            follow(space_at);
+            turn_text.push_back(' ');
+            space = false;
+          }
+          follow(i);
+          turn_text.append(text.substr(i, j - i));
+          i = j;
+          continue;
+        }
+        const char ch = text[i];
+        if (ch == '\xC2' && i + 1 < r.end && text[i + 1] == '\xA0') {
+          if (!space && !turn_text.empty()) space_at = i;
+          space = !turn_text.empty();
+          i += 2;
+        } else if (ch == '\xE2' && i + 2 < r.end && text[i + 1] == '\x80' && text[i + 2] == '\x99') {
+          if (space) {
+            follow(space_at);
+            turn_text.push_back(' ');
+            space = false;
+          }
+          follow(i);
+          turn_text.push_back('\'');  // l’IA reads as l'IA
+          i += 3;
+        } else if (ch == '\xC2' || ch == '\xE2') {
+          if (space) {
+            follow(space_at);
+            turn_text.push_back(' ');
+            space = false;
+          }
+          follow(i);
+          turn_text.push_back(ch);
+          ++i;
+        } else {
+          if (!space && !turn_text.empty()) space_at = i;
+          space = !turn_text.empty();
+          ++i;
+        }
+      }
+    }
+    auto raw_of = [&](std::size_t at) {
+      auto it = std::upper_bound(jumps.begin(), jumps.end(),
+                                 std::make_pair(static_cast<std::uint32_t>(at), UINT32_MAX));
+      --it;
+      return it->second + (static_cast<std::uint32_t>(at) - it->first);
+    };
+    for (std::size_t k = 0; k < c.regexes.size(); ++k) {
+      const RE2& re = *c.regexes[k];
+      std::size_t pos = 0;
+      re2::StringPiece m;
+      while (pos <= turn_text.size() &&
+             re.Match(turn_text, pos, turn_text.size(), RE2::UNANCHORED, &m, 1)) {
+        const auto start = static_cast<std::size_t>(m.data() - turn_text.data());
+        if (start < turn_text.size()) ev.regex_hits[k].push_back(raw_of(start));
+        pos = std::max(start + m.size(), start + 1);
+      }
+    }
   };
 
   // Document units gather the whole document's words first.
@@ -571,16 +675,18 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
       out.word_starts.push_back(tk.begin);
       const std::string_view surface =
           std::string_view(doc.text).substr(tk.begin, tk.end - tk.begin);
-      auto it = forms.find(surface);
-      if (it == forms.end()) {
+      bool fresh = false;
+      const std::uint32_t id = forms.index.insert(surface, &fresh);
+      if (fresh) {
         Forms f;
         f.norm = c.norm(surface);
         if (stemmer) f.stem = std::string(stemmer->stem(normalize_token(surface)));
         f.atoms = c.match_form(f.norm, f.stem, li);
-        it = forms.emplace(std::string(surface), std::move(f)).first;
+        forms.forms.push_back(std::move(f));
       }
-      word_forms.push_back(&it->second);
+      word_forms.push_back(&forms.forms[id]);
     }
+    if (c.any_regex) find_regexes(turn);
     const Span extent{turn.content.front().begin, turn.content.back().end};
     out.turn_codepoints[ti] = content_cps(turn, extent);
     out.turn_words[ti] = static_cast<std::uint32_t>(words.size());

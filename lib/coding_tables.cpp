@@ -122,14 +122,29 @@ void CodingTables::offer_quote(CellAcc& cell, std::string text) {
 
 namespace {
 
-// Code points and words of the union of `spans` (sorted by begin), counting turn content of
-// the kept turns only.
+// Code points and words of the union of `spans`, counting the content of the kept turns only
+// (`content`: their content ranges, in text order).
 std::pair<std::uint64_t, std::uint64_t> union_size(const Document& doc, const DocumentCoding& dc,
-                                                   std::vector<Span>& spans) {
-  std::sort(spans.begin(), spans.end(),
-            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+                                                   const std::vector<Span>& content,
+                                                   std::vector<const Reference*>& refs) {
+  std::sort(refs.begin(), refs.end(), [](const Reference* a, const Reference* b) {
+    return a->span.begin < b->span.begin;
+  });
+  // Rule units never overlap: their own counts add up.
+  bool simple = true;
+  for (std::size_t i = 0; i < refs.size() && simple; ++i)
+    simple = !refs[i]->manual && (i == 0 || refs[i - 1]->span.end <= refs[i]->span.begin);
+  if (simple) {
+    std::uint64_t cps = 0, words = 0;
+    for (const Reference* r : refs) {
+      cps += r->codepoints;
+      words += r->words;
+    }
+    return {cps, words};
+  }
   std::vector<Span> merged;
-  for (const Span& s : spans) {
+  for (const Reference* ref : refs) {
+    const Span& s = ref->span;
     if (!merged.empty() && s.begin <= merged.back().end) {
       merged.back().end = std::max(merged.back().end, s.end);
     } else {
@@ -141,13 +156,12 @@ std::pair<std::uint64_t, std::uint64_t> union_size(const Document& doc, const Do
     words += static_cast<std::uint64_t>(
         std::lower_bound(dc.word_starts.begin(), dc.word_starts.end(), m.end) -
         std::lower_bound(dc.word_starts.begin(), dc.word_starts.end(), m.begin));
-    for (std::size_t ti = 0; ti < doc.turns.size(); ++ti) {
-      if (dc.turn_codepoints[ti] == 0) continue;
-      for (const Span& r : doc.turns[ti].content) {
-        const std::uint32_t b = std::max(r.begin, m.begin), e = std::min(r.end, m.end);
-        for (std::uint32_t i = b; i < e; ++i)
-          cps += (static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80;
-      }
+    auto r = std::partition_point(content.begin(), content.end(),
+                                  [&](const Span& x) { return x.end <= m.begin; });
+    for (; r != content.end() && r->begin < m.end; ++r) {
+      const std::uint32_t b = std::max(r->begin, m.begin), e = std::min(r->end, m.end);
+      for (std::uint32_t i = b; i < e; ++i)
+        cps += (static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80;
     }
   }
   return {cps, words};
@@ -170,16 +184,21 @@ void CodingTables::add(const Document& doc, const DocumentCoding& dc, const Colu
     uncoded_docs_.push_back(doc.source.id);
     return;
   }
+  std::vector<Span> content;
+  for (std::size_t ti = 0; ti < doc.turns.size(); ++ti) {
+    if (dc.turn_codepoints[ti] == 0) continue;
+    content.insert(content.end(), doc.turns[ti].content.begin(), doc.turns[ti].content.end());
+  }
   // By code: all spans, and spans by column.
-  std::vector<std::vector<Span>> by_code(cb_.codes.size());
-  std::map<std::pair<std::size_t, std::size_t>, std::vector<Span>> by_cell;
+  std::vector<std::vector<const Reference*>> by_code(cb_.codes.size());
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<const Reference*>> by_cell;
   for (const Reference& r : dc.references) {
-    by_code[r.code].push_back(r.span);
+    by_code[r.code].push_back(&r);
     CodeAcc& acc = codes_[r.code];
     ++acc.references;
     const auto& col = turn_col[r.turn];
     if (!col) continue;
-    by_cell[{r.code, *col}].push_back(r.span);
+    by_cell[{r.code, *col}].push_back(&r);
     CellAcc& cell = acc.cells[*col];
     ++cell.references;
     cell.certain += r.certain;
@@ -188,12 +207,12 @@ void CodingTables::add(const Document& doc, const DocumentCoding& dc, const Colu
   for (std::size_t k = 0; k < by_code.size(); ++k) {
     if (by_code[k].empty()) continue;
     ++codes_[k].files;
-    const auto [cps, words] = union_size(doc, dc, by_code[k]);
+    const auto [cps, words] = union_size(doc, dc, content, by_code[k]);
     codes_[k].codepoints += cps;
     codes_[k].words += words;
   }
-  for (auto& [key, spans] : by_cell) {
-    const auto [cps, words] = union_size(doc, dc, spans);
+  for (auto& [key, refs] : by_cell) {
+    const auto [cps, words] = union_size(doc, dc, content, refs);
     CellAcc& cell = codes_[key.first].cells[key.second];
     cell.codepoints += cps;
     cell.words += words;

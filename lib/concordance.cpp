@@ -28,7 +28,7 @@ std::string content_text(std::string_view text, const std::vector<Span>& content
     if (!out.empty()) space = true;
     for (std::uint32_t i = b; i < e; ++i) {
       // No-break spaces read as spaces in a concordance line.
-      if (text.compare(i, 2, "\xC2\xA0") == 0) {
+      if (text[i] == '\xC2' && i + 1 < e && text[i + 1] == '\xA0') {
         put(' ');
         ++i;
         continue;
