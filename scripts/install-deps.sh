@@ -8,7 +8,7 @@ PACKAGES=(
   libcli11-dev libfmt-dev libspdlog-dev catch2
   libicu-dev libstemmer-dev libzip-dev libpugixml-dev
   libyaml-cpp-dev libre2-dev libxml2-utils unzip
-  libxlsxwriter-dev libcairo2-dev libfreetype-dev fonts-dejavu-core
+  libxlsxwriter-dev libcairo2-dev libfreetype-dev fonts-dejavu-core libgraphviz-dev
 )
 
 missing=()
