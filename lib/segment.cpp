@@ -188,10 +188,66 @@ std::vector<Span> split_paragraphs(std::string_view text, const std::vector<Span
   return out;
 }
 
+namespace {
+
+// Words that, alone in parentheses, are a transcriber's note rather than speech.
+bool is_note_word(std::string_view w) {
+  static constexpr std::string_view kNotes[] = {
+      "rire",  "rires",     "rit",       "sourire",    "soupir",    "soupire", "silence",
+      "pause", "inaudible", "hésitation", "hésite",    "toux",      "tousse",  "incompréhensible",
+      "laughs", "laughter", "laughing",  "sighs",      "sigh",      "crosstalk", "coughs",
+      "unintelligible", "inaudible"};
+  std::string lower(w);
+  for (char& c : lower)
+    c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (auto n : kNotes) {
+    if (lower == n) return true;
+  }
+  return false;
+}
+
+// Spans of transcriber's notes in `r`: anything in square brackets ("[rire]", "[inaudible
+// 00:12]", "[laughs]") on one line and at most 80 bytes, and a note word alone in
+// parentheses ("(rires)", "(silence)").
+std::vector<Span> note_spans(std::string_view text, Span r) {
+  std::vector<Span> out;
+  for (std::uint32_t i = r.begin; i < r.end; ++i) {
+    const char open = text[i];
+    if (open != '[' && open != '(') continue;
+    const char close = open == '[' ? ']' : ')';
+    std::uint32_t j = i + 1;
+    while (j < r.end && j - i <= 80 && text[j] != close && text[j] != '\n' && text[j] != open)
+      ++j;
+    if (j >= r.end || text[j] != close) continue;
+    if (open == '(' && !is_note_word(text.substr(i + 1, j - i - 1))) continue;
+    out.push_back({i, j + 1});
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
 void tokenize_turn(std::string_view text, const Turn& turn, const TokenizerOptions& opts,
                    std::vector<Token>& out) {
-  for (const Span& r : turn.content)
+  for (const Span& r : turn.content) {
+    const std::size_t first = out.size();
     tokenize(text, r, opts, out);
+    // Transcriber's notes are not speech: their tokens are dropped.
+    if (text.substr(r.begin, r.end - r.begin).find_first_of("[(") == std::string_view::npos)
+      continue;
+    const std::vector<Span> notes = note_spans(text, r);
+    if (notes.empty()) continue;
+    std::size_t k = 0;
+    auto keep = out.begin() + static_cast<std::ptrdiff_t>(first);
+    for (auto it = keep; it != out.end(); ++it) {
+      while (k < notes.size() && notes[k].end <= it->begin)
+        ++k;
+      if (k < notes.size() && notes[k].begin <= it->begin) continue;
+      *keep++ = *it;
+    }
+    out.erase(keep, out.end());
+  }
 }
 
 std::vector<Span> turn_units(std::string_view text, const Turn& turn, UnitKind kind,

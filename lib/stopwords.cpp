@@ -11,6 +11,8 @@ extern const std::string_view kEmbedded_fr;
 extern const std::string_view kEmbedded_en;
 extern const std::string_view kEmbedded_fr_fillers;
 extern const std::string_view kEmbedded_en_fillers;
+extern const std::string_view kEmbedded_fr_spoken;
+extern const std::string_view kEmbedded_en_spoken;
 }  // namespace detail
 
 std::string_view default_stopword_list(Language lang) {
@@ -37,6 +39,7 @@ bool is_space(char c) {
 Stopwords Stopwords::defaults(Language lang) {
   Stopwords s = parse(default_stopword_list(lang));
   s.merge(parse(default_filler_list(lang)));
+  s.merge(parse(lang == Language::fr ? detail::kEmbedded_fr_spoken : detail::kEmbedded_en_spoken));
   return s;
 }
 

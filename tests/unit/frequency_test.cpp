@@ -123,7 +123,7 @@ TEST_CASE("N-grams stay inside sentences and do not start or end with a stopword
 
 TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
   const std::vector<Document> docs = {
-      doc("a", "Enquêteur : Et le client ?\nP01 : Le client, toujours le client.\n"),
+      doc("a", "Enquêteur : Et le client ?\nP01 : Le client, fidèle client.\n"),
       doc("b", "P02 : Le prix.\n")};
   const CaseOf by_speaker = [](const Document&,
                                const DocumentTurn& t) -> std::optional<std::string> {
@@ -134,7 +134,7 @@ TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
   REQUIRE(tables.size() == 2);
   CHECK(tables[0].case_value == "P01");
   CHECK(summary(tables[0]) ==
-        V{"client 2 66.67 d1 [client:2;]", "toujours 1 33.33 d1 [toujours:1;]"});
+        V{"client 2 66.67 d1 [client:2;]", "fidèle 1 33.33 d1 [fidèle:1;]"});
   CHECK(tables[1].case_value == "P02");
   CHECK(summary(tables[1]) == V{"prix 1 100.00 d1 [prix:1;]"});
 }

@@ -74,3 +74,17 @@ TEST_CASE("turn_units for every unit kind", "[segment]") {
   CHECK_FALSE(parse_unit_kind("page"));
   CHECK(unit_kind_name(UnitKind::sentence) == "sentence");
 }
+
+TEST_CASE("Transcriber's notes are not tokens", "[segment]") {
+  const std::string text =
+      "Oui [rire] c'est (rires) vrai (Lyon) [inaudible 00:12] fin [pas fermé\n(soupir)";
+  Turn t;
+  t.content = {{0, static_cast<std::uint32_t>(text.size())}};
+  std::vector<Token> toks;
+  tokenize_turn(text, t, {Language::fr}, toks);
+  std::vector<std::string> words;
+  for (const Token& k : toks)
+    words.push_back(text.substr(k.begin, k.end - k.begin));
+  CHECK(words ==
+        std::vector<std::string>{"Oui", "c'", "est", "vrai", "Lyon", "fin", "pas", "fermé"});
+}
