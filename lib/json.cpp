@@ -183,7 +183,8 @@ class JsonReader {
       return i_ > d;
     };
     peek('-');
-    if (!digits()) fail("expected a value");
+    // No leading zeros: "01" is a 0 followed by text.
+    if (!peek('0') && !digits()) fail("expected a value");
     if (peek('.') && !digits()) fail("expected digits after '.'");
     if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
       ++i_;
