@@ -408,7 +408,7 @@ std::string html_page(const std::string& title, const std::string& body, Locale 
       "td.maybe{color:#e65100;text-align:center}\n"
       "tr.total td{font-weight:bold;border-top:1px solid #999}\n"
       ".note{font-size:.85em;color:#555;margin:.3em 0}\n"
-      "figure.grid td{max-width:24em}\n"
+      "figure.table{overflow-x:auto}figure.grid td{min-width:14em;max-width:24em}\n"
       ".transcript p{margin:.4em 0}.speaker{font-weight:bold;color:#444}\n"
       "mark{border-radius:2px;padding:0 1px}\n"
       "nav ul{columns:2}svg{max-width:100%;height:auto}\n"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets everything up and runs verbatim on the bundled sample study in data/sample/.
+# Sets everything up and runs the main job on the bundled sample study: every table and figure
+# of the study regenerated from its transcripts into out/, assembled in out/report.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,27 +9,26 @@ cd "$(dirname "$0")/.."
 
 V=build/bin/verbatim
 S=data/sample
+OUT=${1:-out}
 
 echo "== verbatim corpus: the documents of the sample study"
 "$V" corpus "$S" --format md
 echo
-echo "== verbatim corpus check: lint"
-"$V" corpus check "$S" || [[ $? -eq 3 ]]
+echo "== verbatim report --recipe $S/study.yml -o $OUT/"
+start=$(date +%s%N)
+"$V" report --recipe "$S/study.yml" -o "$OUT"
+end=$(date +%s%N)
 echo
-echo "== verbatim freq: the participants' most frequent words (NVivo's word-frequency table)"
-"$V" freq "$S" --role participant --top 11 --format md
+echo "== Figure 1: codes, files and references (from $OUT/codes.md)"
+cat "$OUT/codes.md"
 echo
-echo "== verbatim freq: words over-used in Morocco against the other countries (log-likelihood)"
-"$V" freq "$S" --role participant --compare attr:pays=Maroc --top 8 --format md
+echo "== Figure 2: the participants' most frequent words (first rows of $OUT/frequences.md)"
+head -n 14 "$OUT/frequences.md"
 echo
-echo "== verbatim cooccur: word pairs of the 25 most frequent words, within 5 positions"
-"$V" cooccur "$S" --role participant --top 25 --measure count,jaccard,ll --format md | head -n 12
+echo "== Tableau 4: themes by type of organisation ($OUT/matrice-types.md)"
+cat "$OUT/matrice-types.md"
 echo
-echo "== verbatim kwic: the passages behind 'fidélité' / 'fidélisation'"
-"$V" kwic 'fidél*' "$S" --role participant --context 4 --format md
-echo
-echo "== verbatim tokens: the first participant tokens of each format"
-for f in "$S"/interviews/*; do
-  echo "-- $f"
-  "$V" tokens "$f" --speakers "$S/speakers.csv" --role participant --format md | head -n 8
-done
+ms=$(((end - start) / 1000000))
+printf '== %s files in %s/ (%s KB), recipe run in %d.%03d s\n' \
+  "$(find "$OUT" -type f | wc -l)" "$OUT" "$(du -sk "$OUT" | cut -f1)" $((ms / 1000)) $((ms % 1000))
+echo "Report: $(realpath "$OUT/report.html")"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages verbatim needs to build and test, when any is missing.
+# Installs the Debian 12 packages verbatim needs to build and test, when any is missing
+# (--test adds the tools of the test scripts: Chromium for report screenshots).
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -10,6 +11,11 @@ PACKAGES=(
   libyaml-cpp-dev libre2-dev libxml2-utils unzip
   libxlsxwriter-dev libcairo2-dev libfreetype-dev fonts-dejavu-core libgraphviz-dev
 )
+
+# --test: also what the test scripts use to look at the report as a person does.
+if [[ "${1:-}" == "--test" ]]; then
+  PACKAGES+=(chromium)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

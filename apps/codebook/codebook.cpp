@@ -569,7 +569,8 @@ Examples:
     add_coding_options(sub, *a);
     sub->add_option("--output", a->outputs,
                     "Tables: references, summary, matrix, grid, cooccurrence (several: -o DIR)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);
     sub->add_option("--by", a->by,
                     "Matrix and grid columns: participant, document, speaker or attr:NAME");
     sub->add_option("--columns", a->columns, "Column order for matrix and grid (comma-separated)");

@@ -362,7 +362,9 @@ class RecipeRun {
     const fs::path table = fs::absolute(out_ / "tables" / (st.id + ".csv"));
     fs::create_directories(table.parent_path());
     // Tool, its own words (a codebook for codebook apply), the corpus, then the options.
-    args.push_back(s_.corpus);
+    auto first_option = std::find_if(args.begin(), args.end(),
+                                     [](const std::string& a) { return a.starts_with("-"); });
+    args.insert(first_option, s_.corpus);
     for (const char* a : {"--format", "csv", "-q", "-o"})
       args.emplace_back(a);
     args.push_back(table.string());

@@ -97,11 +97,14 @@ class WordColors {
       CorpusOptions o;
       o.language = lang;
       const Document d = make_document({"w", "w", "w"}, Format::text, word + "\n", o, w);
+      // The most specific code that found the word and has a color (or whose ancestor has).
+      std::optional<std::size_t> best;
       for (const Reference& r : coder_->code(d, [](const DocumentTurn&) { return true; })
                                     .references) {
-        for (auto k = std::optional<std::size_t>(r.code); k; k = cb_->codes[*k].parent) {
-          if (auto c = Color::parse(cb_->codes[*k].color)) return c;
-        }
+        if (!best || cb_->codes[r.code].depth > cb_->codes[*best].depth) best = r.code;
+      }
+      for (auto k = best; k; k = cb_->codes[*k].parent) {
+        if (auto c = Color::parse(cb_->codes[*k].color)) return c;
       }
     }
     return std::nullopt;
