@@ -537,8 +537,8 @@ Scene network_graph(const Network& n, const ChartOptions& o, const Fonts& fonts)
   // Graphviz neato with a fixed seed places the nodes; positions are read from "plain" output.
   GVC_t* gvc = gvContext();
   Agraph_t* g = agopen(const_cast<char*>("g"), Agundirected, nullptr);
-  agsafeset(g, const_cast<char*>("start"), const_cast<char*>("1"), const_cast<char*>(""));
-  agsafeset(g, const_cast<char*>("overlap"), const_cast<char*>("voronoi"), const_cast<char*>(""));
+  agsafeset(g, const_cast<char*>("start"), const_cast<char*>("regular"), const_cast<char*>(""));
+  agsafeset(g, const_cast<char*>("overlap"), const_cast<char*>("scalexy"), const_cast<char*>(""));
   agsafeset(g, const_cast<char*>("splines"), const_cast<char*>("false"), const_cast<char*>(""));
   agsafeset(g, const_cast<char*>("sep"), const_cast<char*>("+12"), const_cast<char*>(""));
   std::vector<Agnode_t*> nodes;

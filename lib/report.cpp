@@ -412,6 +412,7 @@ std::string html_page(const std::string& title, const std::string& body, Locale 
       ".transcript p{margin:.4em 0}.speaker{font-weight:bold;color:#444}\n"
       "mark{border-radius:2px;padding:0 1px}\n"
       "nav ul{columns:2}svg{max-width:100%;height:auto}\n"
+      "@media(max-width:700px){nav ul{columns:1}body{margin:1em auto}}\n"
       "</style>\n</head>\n<body>\n";
   out += body;
   out += "</body>\n</html>\n";
