@@ -68,7 +68,7 @@ std::string stable_guid(std::string_view kind, std::string_view key) {
   hi = fnv(hi, key);
   std::uint64_t lo = fnv(fnv(0x84222325cbf29ce4ull, key), "\x1f");
   lo = fnv(lo, kind);
-  hi = (hi & ~0xF000ull) | 0x8000ull;                          // version 8
+  hi = (hi & ~0xF000ull) | 0x8000ull;                         // version 8
   lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;  // variant 10
   return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", hi >> 32, (hi >> 16) & 0xFFFF,
                      hi & 0xFFFF, lo >> 48, lo & 0xFFFFFFFFFFFFull);
@@ -132,7 +132,7 @@ class Reader {
       return r;
     }
     if (!n.IsMap()) fail(n, "a rule is a word, a glob, a phrase, or a map such as {stem: ...}");
-    static const std::vector<std::string_view> kKeys = {"stem", "regex", "all", "any",
+    static const std::vector<std::string_view> kKeys = {"stem", "regex", "all",   "any",
                                                         "not",  "near",  "window"};
     check_keys(n, kKeys, "a rule");
     std::vector<std::string> kinds;
@@ -211,9 +211,9 @@ class Reader {
     if (!list.IsSequence()) fail(list, "codes must be a list");
     for (const auto& n : list) {
       if (!n.IsMap()) fail(n, "a code is a map with at least a name");
-      static const std::vector<std::string_view> kKeys = {
-          "name", "description", "color", "colour", "uncertain", "match", "children", "codes",
-          "guid"};
+      static const std::vector<std::string_view> kKeys = {"name",     "description", "color",
+                                                          "colour",   "uncertain",   "match",
+                                                          "children", "codes",       "guid"};
       check_keys(n, kKeys, "a code");
       if (!n["name"]) fail(n, "a code needs a name");
       Code c;
@@ -229,8 +229,9 @@ class Reader {
       for (const char* key : {"color", "colour"}) {
         if (!n[key]) continue;
         c.color = scalar(n[key], "color");
-        const bool hex = (c.color.size() == 7 || c.color.size() == 4) && c.color[0] == '#' &&
-                         c.color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+        const bool hex =
+            (c.color.size() == 7 || c.color.size() == 4) && c.color[0] == '#' &&
+            c.color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
         if (!hex) fail(n[key], fmt::format("color must be #rrggbb, not '{}'", c.color));
       }
       if (n["uncertain"]) c.uncertain = boolean(n["uncertain"], "uncertain");

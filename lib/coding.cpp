@@ -16,6 +16,7 @@
 #include "verbatim/concordance.hpp"
 #include "verbatim/matcher.hpp"
 #include "verbatim/segment.hpp"
+#include "verbatim/source.hpp"
 #include "verbatim/stemmer.hpp"
 
 namespace verbatim {
@@ -29,8 +30,8 @@ std::string fold_accents(std::string_view s) {
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString d = nfd->normalize(u, err), kept;
   for (int32_t i = 0; i < d.length();) {
     const UChar32 c = d.char32At(i);
@@ -44,13 +45,6 @@ std::string fold_accents(std::string_view s) {
 }
 
 namespace {
-
-std::size_t codepoints_of(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 // A single-word pattern.
 struct Atom {
@@ -70,7 +64,7 @@ struct Node {
 struct CodeRules {
   std::vector<std::uint32_t> roots;  // one node per top-level rule
   std::vector<std::uint32_t> atoms;  // atoms the code can match through
-  bool always = false;  // has a regex or a top-level not: evaluate in every unit
+  bool always = false;               // has a regex or a top-level not: evaluate in every unit
 };
 
 using Range = std::pair<std::uint32_t, std::uint32_t>;  // first, last word position
@@ -91,7 +85,7 @@ struct Coder::Compiled {
   std::vector<std::uint32_t> patterns;                                // prefix and glob atoms
   std::unordered_map<std::string, std::vector<std::uint32_t>> stems[2];
   std::vector<std::vector<std::uint32_t>> atom_codes;  // atom -> codes it can trigger
-  std::vector<std::uint32_t> always;                    // codes evaluated in every unit
+  std::vector<std::uint32_t> always;                   // codes evaluated in every unit
   bool fold = false;
   bool any_stem = false;
   bool any_regex = false;
@@ -160,7 +154,7 @@ struct Coder::Compiled {
             } else if (a.text.find_first_of("*?") != std::string::npos) {
               const std::size_t wild = a.text.find_first_of("*?");
               a.kind = wild == a.text.size() - 1 && a.text.back() == '*' ? Atom::Kind::prefix
-                                                                          : Atom::Kind::glob;
+                                                                         : Atom::Kind::glob;
               if (a.kind == Atom::Kind::prefix) a.text.pop_back();
             }
             n.seq[li].push_back(atom(std::move(a)));
@@ -311,10 +305,10 @@ struct UnitEval {
   const Coder::Compiled* c = nullptr;
   int li = 0;
   std::vector<const std::vector<std::uint32_t>*> tok_atoms;  // by word position
-  Span span;                                                // the unit
+  Span span;                                                 // the unit
   std::vector<std::vector<std::uint32_t>> regex_hits;  // regex -> match starts (bytes), sorted
-  std::vector<std::uint32_t> stamp;                         // atom -> unit number + 1
-  std::vector<std::vector<std::uint32_t>> pos;              // atom -> positions
+  std::vector<std::uint32_t> stamp;                    // atom -> unit number + 1
+  std::vector<std::vector<std::uint32_t>> pos;         // atom -> positions
   std::uint32_t unit = 0;
 
   bool has(std::uint32_t pos_i, std::uint32_t atom) const {
@@ -453,8 +447,8 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   ev.pos.resize(c.atoms.size());
 
   std::vector<Token> tokens;
-  std::vector<Token> words;                            // of the current unit
-  std::vector<const Forms*> word_forms;                // of the current turn
+  std::vector<Token> words;                           // of the current unit
+  std::vector<const Forms*> word_forms;               // of the current turn
   std::vector<std::uint8_t> state(cb_.codes.size());  // 0 none, 1 uncertain, 2 certain
   std::vector<std::uint8_t> own(cb_.codes.size());    // coded by its own rules
   std::vector<std::uint32_t> seen_atoms, candidates;
@@ -481,7 +475,7 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
     std::uint64_t n = 0;
     for (const Span& r : t.content) {
       const std::uint32_t b = std::max(r.begin, s.begin), e = std::min(r.end, s.end);
-      if (b < e) n += codepoints_of(std::string_view(doc.text).substr(b, e - b));
+      if (b < e) n += code_points(std::string_view(doc.text).substr(b, e - b));
     }
     return n;
   };
@@ -611,7 +605,8 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
           if (!space && !turn_text.empty()) space_at = i;
           space = !turn_text.empty();
           i += 2;
-        } else if (ch == '\xE2' && i + 2 < r.end && text[i + 1] == '\x80' && text[i + 2] == '\x99') {
+        } else if (ch == '\xE2' && i + 2 < r.end && text[i + 1] == '\x80' &&
+                   text[i + 2] == '\x99') {
           if (space) {
             follow(space_at);
             turn_text.push_back(' ');

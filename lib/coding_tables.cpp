@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "verbatim/frequency.hpp"
+#include "verbatim/source.hpp"
 
 namespace verbatim {
 
@@ -69,7 +70,9 @@ bool natural_less(std::string_view a, std::string_view b) {
 CodingTables::CodingTables(const Codebook& cb, CodingTablesOptions opts)
     : cb_(cb), opts_(opts), codes_(cb.codes.size()) {}
 
-void CodingTables::set_column_order(std::vector<std::string> order) { order_ = std::move(order); }
+void CodingTables::set_column_order(std::vector<std::string> order) {
+  order_ = std::move(order);
+}
 
 std::size_t CodingTables::column_of(const std::string& key) {
   auto [it, fresh] = column_index_.emplace(key, columns_.size());
@@ -127,9 +130,8 @@ namespace {
 std::pair<std::uint64_t, std::uint64_t> union_size(const Document& doc, const DocumentCoding& dc,
                                                    const std::vector<Span>& content,
                                                    std::vector<const Reference*>& refs) {
-  std::sort(refs.begin(), refs.end(), [](const Reference* a, const Reference* b) {
-    return a->span.begin < b->span.begin;
-  });
+  std::sort(refs.begin(), refs.end(),
+            [](const Reference* a, const Reference* b) { return a->span.begin < b->span.begin; });
   // Rule units never overlap: their own counts add up.
   bool simple = true;
   for (std::size_t i = 0; i < refs.size() && simple; ++i)
@@ -160,8 +162,7 @@ std::pair<std::uint64_t, std::uint64_t> union_size(const Document& doc, const Do
                                   [&](const Span& x) { return x.end <= m.begin; });
     for (; r != content.end() && r->begin < m.end; ++r) {
       const std::uint32_t b = std::max(r->begin, m.begin), e = std::min(r->end, m.end);
-      for (std::uint32_t i = b; i < e; ++i)
-        cps += (static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80;
+      cps += code_points(std::string_view(doc.text).substr(b, e - b));
     }
   }
   return {cps, words};
@@ -391,8 +392,8 @@ TextTable CodingTables::grid() const {
 
 TextTable CodingTables::cooccurrence() const {
   TextTable t;
-  t.columns = {"code_a", "code_b", "count", "a_references", "b_references", "jaccard",
-               "c_coefficient"};
+  t.columns = {"code_a",       "code_b",  "count",        "a_references",
+               "b_references", "jaccard", "c_coefficient"};
   t.types = {CellType::string, CellType::string, CellType::number, CellType::number,
              CellType::number, CellType::number, CellType::number};
   for (const auto& [key, n12] : pairs_) {

@@ -9,18 +9,12 @@
 
 #include "flat_counter.hpp"
 #include "verbatim/keyness.hpp"
+#include "verbatim/source.hpp"
 #include "verbatim/stemmer.hpp"
 
 namespace verbatim {
 
 namespace {
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 // Group keys of a thread's words, computed once per surface form and language.
 class Terms {

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "verbatim/error.hpp"
+#include "verbatim/html.hpp"
 
 namespace verbatim {
 
@@ -126,7 +127,9 @@ std::optional<Color> Color::parse(std::string_view hex) {
                static_cast<std::uint8_t>(v[4] * 16 + v[5])};
 }
 
-std::string Color::hex() const { return fmt::format("#{:02x}{:02x}{:02x}", r, g, b); }
+std::string Color::hex() const {
+  return fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
+}
 
 const std::vector<Color>& palette() {
   static const std::vector<Color> kTableau10 = {
@@ -149,7 +152,9 @@ Color tint(Color c, double t) {
   return {mix(c.r), mix(c.g), mix(c.b)};
 }
 
-bool dark(Color c) { return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140; }
+bool dark(Color c) {
+  return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140;
+}
 
 // ---------------------------------------------------------------------------------------------
 // SVG
@@ -162,27 +167,6 @@ std::string num(double v) {
   return s;
 }
 
-void escape(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-}
-
 std::string paint(const char* attr, const std::optional<Color>& c) {
   return fmt::format(" {}=\"{}\"", attr, c ? c->hex() : "none");
 }
@@ -191,15 +175,16 @@ void svg_shape(std::string& out, const Shape& s) {
   using K = Shape::Kind;
   std::string opacity = s.opacity < 1 ? " opacity=\"" + num(s.opacity) + "\"" : "";
   std::string stroke;
-  if (s.stroke) stroke = paint("stroke", s.stroke) + " stroke-width=\"" + num(s.stroke_width) + "\"";
+  if (s.stroke)
+    stroke = paint("stroke", s.stroke) + " stroke-width=\"" + num(s.stroke_width) + "\"";
   switch (s.kind) {
     case K::rect:
       out += "<rect x=\"" + num(s.x) + "\" y=\"" + num(s.y) + "\" width=\"" + num(s.w) +
              "\" height=\"" + num(s.h) + "\"" + paint("fill", s.fill) + stroke + opacity + "/>";
       break;
     case K::line:
-      out += "<line x1=\"" + num(s.x) + "\" y1=\"" + num(s.y) + "\" x2=\"" + num(s.w) +
-             "\" y2=\"" + num(s.h) + "\"" + stroke + opacity + "/>";
+      out += "<line x1=\"" + num(s.x) + "\" y1=\"" + num(s.y) + "\" x2=\"" + num(s.w) + "\" y2=\"" +
+             num(s.h) + "\"" + stroke + opacity + "/>";
       break;
     case K::circle:
       out += "<circle cx=\"" + num(s.x) + "\" cy=\"" + num(s.y) + "\" r=\"" + num(s.r) + "\"" +
@@ -212,7 +197,7 @@ void svg_shape(std::string& out, const Shape& s) {
       out += "<text x=\"" + num(s.x) + "\" y=\"" + num(s.y) + "\" font-size=\"" + num(s.size) +
              "\" text-anchor=\"" + anchor + "\"" + (s.bold ? " font-weight=\"bold\"" : "") +
              paint("fill", s.fill ? s.fill : kInk) + opacity + ">";
-      escape(out, s.text);
+      append_html_escaped(out, s.text);
       out += "</text>";
       break;
     }
@@ -230,7 +215,7 @@ std::string to_svg(const Scene& s) {
   for (const Shape& shape : s.shapes) {
     if (!shape.title.empty()) {
       out += "<g><title>";
-      escape(out, shape.title);
+      append_html_escaped(out, shape.title);
       out += "</title>";
       svg_shape(out, shape);
       out += "</g>\n";
@@ -412,7 +397,8 @@ std::vector<Box> text_boxes(const Scene& s, const Fonts& fonts) {
     const double x = t.anchor == Shape::Anchor::middle ? t.x - w / 2
                      : t.anchor == Shape::Anchor::end  ? t.x - w
                                                        : t.x;
-    out.push_back({x, t.y - fonts.ascent(t.size, t.bold), x + w, t.y + fonts.descent(t.size, t.bold)});
+    out.push_back(
+        {x, t.y - fonts.ascent(t.size, t.bold), x + w, t.y + fonts.descent(t.size, t.bold)});
   }
   return out;
 }
@@ -440,7 +426,8 @@ Scene word_cloud(const std::vector<CloudWord>& words_in, const ChartOptions& o,
     const CloudWord& w = words[rank];
     const double t = hi > lo ? (std::sqrt(std::max(w.count, 0.0)) - lo) / (hi - lo) : 1.0;
     const double size = std::round((12 + t * 60) * 2) / 2;
-    const double tw = fonts.width(w.word, size), asc = fonts.ascent(size), desc = fonts.descent(size);
+    const double tw = fonts.width(w.word, size), asc = fonts.ascent(size),
+                 desc = fonts.descent(size);
     // Archimedean spiral r = a * theta, small steps; the first free position wins.
     bool done = false;
     for (double theta = 0; theta < 600 && !done; theta += 0.1) {
@@ -454,9 +441,9 @@ Scene word_cloud(const std::vector<CloudWord>& words_in, const ChartOptions& o,
       });
       if (clash) continue;
       placed.push_back(b);
-      Shape text = text_shape(x, y, w.word, size, Shape::Anchor::start,
-                              w.color ? w.color
-                                      : (o.color ? o.color : pal[(rank + o.seed) % pal.size()]));
+      Shape text =
+          text_shape(x, y, w.word, size, Shape::Anchor::start,
+                     w.color ? w.color : (o.color ? o.color : pal[(rank + o.seed) % pal.size()]));
       text.title = fmt::format("{}: {}", w.word, w.count);
       s.shapes.push_back(std::move(text));
       done = true;

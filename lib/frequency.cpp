@@ -11,6 +11,7 @@
 #include "flat_counter.hpp"
 #include "verbatim/csv.hpp"
 #include "verbatim/segment.hpp"
+#include "verbatim/source.hpp"
 #include "verbatim/stemmer.hpp"
 
 namespace verbatim {
@@ -23,13 +24,6 @@ struct Hash {
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 bool counted_kind(TokenKind k, const FrequencyOptions& o) {
   return k == TokenKind::word || (o.numbers && k == TokenKind::number);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "verbatim/error.hpp"
+#include "verbatim/source.hpp"
 #include "verbatim/zip.hpp"
 
 namespace verbatim {
@@ -22,11 +23,7 @@ std::uint64_t byte_of_codepoint(std::string_view text, std::uint64_t cp) {
 }
 
 std::uint64_t codepoint_of_byte(std::string_view text, std::uint64_t byte) {
-  std::uint64_t n = 0;
-  const std::size_t end = std::min<std::size_t>(byte, text.size());
-  for (std::size_t i = 0; i < end; ++i)
-    n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return n;
+  return code_points(text.substr(0, std::min<std::size_t>(byte, text.size())));
 }
 
 namespace {
@@ -299,8 +296,7 @@ ImportedProject read_qdpx(std::string_view bytes, std::string_view file) {
                         fmt::format("PlainTextSelection with positions {}..{}", start, end));
       }
       for (pugi::xml_node coding : sel.children()) {
-        if (coding.type() != pugi::node_element || local_name(coding.name()) != "Coding")
-          continue;
+        if (coding.type() != pugi::node_element || local_name(coding.name()) != "Coding") continue;
         const std::string target = child(coding, "CodeRef").attribute("targetGUID").as_string();
         auto it = by_guid.find(target);
         if (it == by_guid.end()) {

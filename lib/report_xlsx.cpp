@@ -99,8 +99,9 @@ std::string render_xlsx(const ReportTable& t, const ReportOptions& o) {
       } else {
         // Text cells are always strings, never formulas, so "=..." cannot run in Excel.
         const bool mark = v == "✓" || v == "✗" || v == "?";
-        worksheet_write_string(ws, row, col, v.c_str(),
-                               mark ? center : (v.find('\n') != std::string::npos ? wrap : nullptr));
+        worksheet_write_string(
+            ws, row, col, v.c_str(),
+            mark ? center : (v.find('\n') != std::string::npos ? wrap : nullptr));
       }
       widths[c] = std::max(widths[c], std::min(text_width(v) + 1, 60.0));
     }

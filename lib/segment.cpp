@@ -192,11 +192,18 @@ namespace {
 
 // Words that, alone in parentheses, are a transcriber's note rather than speech.
 bool is_note_word(std::string_view w) {
-  static constexpr std::string_view kNotes[] = {
-      "rire",  "rires",     "rit",       "sourire",    "soupir",    "soupire", "silence",
-      "pause", "inaudible", "hésitation", "hésite",    "toux",      "tousse",  "incompréhensible",
-      "laughs", "laughter", "laughing",  "sighs",      "sigh",      "crosstalk", "coughs",
-      "unintelligible", "inaudible"};
+  static constexpr std::string_view kNotes[] = {"rire",      "rires",
+                                                "rit",       "sourire",
+                                                "soupir",    "soupire",
+                                                "silence",   "pause",
+                                                "inaudible", "hésitation",
+                                                "hésite",    "toux",
+                                                "tousse",    "incompréhensible",
+                                                "laughs",    "laughter",
+                                                "laughing",  "sighs",
+                                                "sigh",      "crosstalk",
+                                                "coughs",    "unintelligible",
+                                                "inaudible"};
   std::string lower(w);
   for (char& c : lower)
     c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);

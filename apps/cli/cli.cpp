@@ -218,6 +218,12 @@ HyphenMode parse_hyphens(const std::string& s) {
   throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'", s));
 }
 
+std::string read_text(const std::string& path) {
+  if (path == "-") return decode(FileBytes::read_stdin().view(), "<stdin>", {true}).text;
+  FileBytes bytes = FileBytes::open(path);
+  return decode(bytes.view(), path, {true}).text;
+}
+
 std::string json_header(const std::string& tool, const CommonOptions& o) {
   std::string h = "{\"tool\":";
   append_json_string(h, tool);

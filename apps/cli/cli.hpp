@@ -150,6 +150,9 @@ struct TableOutput {
 TableOutput open_table(const CommonOptions& opts, std::vector<std::string> columns,
                        const std::string& header_json);
 
+// The decoded text of a file, or of standard input for "-".
+std::string read_text(const std::string& path);
+
 // JSON header object {"tool":..,"version":..,"options":{..}} for json/jsonl output.
 std::string json_header(const std::string& tool, const CommonOptions& opts);
 

@@ -83,9 +83,7 @@ std::string codebook_header(const std::string& tool, const CodebookArgs& a, cons
 // end byte columns), by document id.
 std::map<std::string, std::vector<ManualCoding>> load_codings(const std::string& path,
                                                               const Codebook& cb) {
-  FileBytes bytes = FileBytes::open(path);
-  const std::string text = decode(bytes.view(), path, {true}).text;
-  const CsvTable t = parse_csv(text, path);
+  const CsvTable t = parse_csv(read_text(path), path);
   auto col = [&](const char* name) {
     for (std::size_t i = 0; i < t.header.size(); ++i) {
       if (t.header[i] == name) return i;
@@ -301,10 +299,9 @@ int run_check(CodebookArgs a) {
   std::vector<std::string> uncoded;
   const bool ok = reader.map_documents<std::pair<std::string, DocumentCoding>>(
       [&](Document& doc) {
-        return std::make_pair(doc.source.display,
-                              coder.code(doc, [&](const DocumentTurn& t) {
-                                return reader.keep_turn(t);
-                              }));
+        return std::make_pair(doc.source.display, coder.code(doc, [&](const DocumentTurn& t) {
+          return reader.keep_turn(t);
+        }));
       },
       [&](std::pair<std::string, DocumentCoding>& r) {
         for (std::size_t i = 0; i < rule_units.size(); ++i)
@@ -323,9 +320,8 @@ int run_check(CodebookArgs a) {
       std::string paths;
       for (std::size_t s : same)
         paths += (paths.empty() ? "" : ", ") + cb.codes[s].path;
-      findings.push_back(fmt::format("{}: {} codes are named '{}': {}",
-                                     where(cb, cb.codes[k].pos), same.size(), cb.codes[k].name,
-                                     paths));
+      findings.push_back(fmt::format("{}: {} codes are named '{}': {}", where(cb, cb.codes[k].pos),
+                                     same.size(), cb.codes[k].name, paths));
     }
   }
   for (std::size_t k = 0; k < cb.codes.size(); ++k) {
@@ -336,10 +332,9 @@ int run_check(CodebookArgs a) {
         any = any || rule_units[coder.rule_index(s) + r] > 0;
     }
     if (!any) {
-      findings.push_back(fmt::format("{}: code '{}' codes nothing{}", where(cb, c.pos), c.path,
-                                     c.rules.empty() && c.children.empty()
-                                         ? " (it has no rules: a manual code)"
-                                         : ""));
+      findings.push_back(fmt::format(
+          "{}: code '{}' codes nothing{}", where(cb, c.pos), c.path,
+          c.rules.empty() && c.children.empty() ? " (it has no rules: a manual code)" : ""));
     }
     for (std::size_t r = 0; r < c.rules.size(); ++r) {
       if (rule_units[coder.rule_index(k) + r] == 0 && any) {
@@ -380,8 +375,8 @@ int run_export(CodebookArgs a) {
   const Coder coder(cb, co);
   CorpusReader reader("codebook export", o);
   RefiProject p;
-  p.name = a.project_name.empty() ? (cb.name.empty() ? "verbatim project" : cb.name)
-                                  : a.project_name;
+  p.name =
+      a.project_name.empty() ? (cb.name.empty() ? "verbatim project" : cb.name) : a.project_name;
   p.origin = std::string("verbatim ") + kVersion;
   p.codebook = &cb;
   std::map<std::string, std::size_t> case_index;
@@ -491,9 +486,9 @@ int run_import_codings(CodebookArgs a) {
   const std::string& path = a.positional.front();
   FileBytes bytes = FileBytes::open(path);
   const ImportedProject p = read_qdpx(bytes.view(), path);
-  TableOutput out = open_table(
-      a.common, {"code", "document", "start", "end", "start_cp", "end_cp", "text"},
-      json_header("codebook", a.common));
+  TableOutput out =
+      open_table(a.common, {"code", "document", "start", "end", "start_cp", "end_cp", "text"},
+                 json_header("codebook", a.common));
   std::vector<Cell> cells;
   for (const ImportedCoding& c : p.codings) {
     const std::string s = std::to_string(c.start_byte), e = std::to_string(c.end_byte),
@@ -524,8 +519,9 @@ void add_corpus_options(CLI::App* cmd, CommonOptions& o) {
 }
 
 void add_coding_options(CLI::App* cmd, CodebookArgs& a) {
-  cmd->add_option("--unit", a.unit, "Unit of coding: sentence, turn, paragraph or document "
-                                    "(default: the codebook's, else sentence)");
+  cmd->add_option("--unit", a.unit,
+                  "Unit of coding: sentence, turn, paragraph or document "
+                  "(default: the codebook's, else sentence)");
   cmd->add_flag("--fold-accents", a.fold_accents, "Match words without regard to accents");
 }
 
@@ -611,7 +607,8 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
   }
   {
     auto a = std::make_shared<CodebookArgs>();
-    CLI::App* sub = cmd->add_subcommand("export", "Export to REFI-QDA (.qdc codebook, .qdpx project)");
+    CLI::App* sub =
+        cmd->add_subcommand("export", "Export to REFI-QDA (.qdc codebook, .qdpx project)");
     sub->add_option("codebook_and_paths", a->positional, "CODEBOOK, then files or folders");
     sub->add_flag("--qdc", a->qdc, "Write the codebook as a REFI-QDA .qdc (to -o or stdout)");
     sub->add_option("--qdpx", a->qdpx, "Write a REFI-QDA project with the coded corpus");
@@ -640,7 +637,8 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_common_flags(sub, a->common, kOutputFlags);
     sub->add_option("file", a->positional, "FILE.qdpx");
     sub->callback([a, &exit_code] {
-      exit_code = run_tool("codebook import-codings", a->common, [&] { return run_import_codings(*a); });
+      exit_code =
+          run_tool("codebook import-codings", a->common, [&] { return run_import_codings(*a); });
     });
   }
 }

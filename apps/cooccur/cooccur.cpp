@@ -41,13 +41,7 @@ std::string number(double v, const std::string& m) {
 
 // Words from a list or from a freq table's first column ("-": standard input).
 std::vector<std::string> read_terms(const std::string& path) {
-  std::string text;
-  if (path == "-") {
-    text = decode(FileBytes::read_stdin().view(), "<stdin>", {true}).text;
-  } else {
-    FileBytes bytes = FileBytes::open(path);
-    text = decode(bytes.view(), path, {true}).text;
-  }
+  const std::string text = read_text(path);
   std::vector<std::string> out;
   std::size_t pos = 0;
   bool first = true;

@@ -113,19 +113,20 @@ Study load_study(const std::string& path) {
     if (!l) fail_at(path, root["locale"], "locale must be fr or en");
     s.locale = *l;
   }
-  if (!root["steps"] || !root["steps"].IsSequence()) fail_at(path, root, "the recipe has no 'steps' list");
+  if (!root["steps"] || !root["steps"].IsSequence())
+    fail_at(path, root, "the recipe has no 'steps' list");
   std::set<std::string> ids;
   for (const auto& n : root["steps"]) {
     if (!n.IsMap()) fail_at(path, n, "a step is a map with an id and a run or a table");
-    check_keys(path, n,
-               {"id", "title", "caption", "source", "run", "table", "to", "figures", "columns",
-                "top"},
-               "a step");
+    check_keys(
+        path, n,
+        {"id", "title", "caption", "source", "run", "table", "to", "figures", "columns", "top"},
+        "a step");
     Step st;
     if (!n["id"]) fail_at(path, n, "a step needs an id");
     st.id = text_of(path, n["id"], "id");
-    if (st.id.empty() || st.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") !=
-                             std::string::npos)
+    if (st.id.empty() ||
+        st.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
       fail_at(path, n["id"], "an id is made of a-z, 0-9, - and _");
     if (!ids.insert(st.id).second) fail_at(path, n["id"], fmt::format("a second step '{}'", st.id));
     if (n["title"]) st.title = text_of(path, n["title"], "title");
@@ -144,7 +145,8 @@ Study load_study(const std::string& path) {
     if (n["figures"]) st.figures = list_of(path, n["figures"], "figures");
     for (const auto& f : st.figures) {
       if (f != "bar" && f != "cloud" && f != "heatmap" && f != "network")
-        fail_at(path, n["figures"], fmt::format("figures: bar, cloud, heatmap or network, not '{}'", f));
+        fail_at(path, n["figures"],
+                fmt::format("figures: bar, cloud, heatmap or network, not '{}'", f));
     }
     if (n["columns"]) st.columns = list_of(path, n["columns"], "columns");
     if (n["top"]) {

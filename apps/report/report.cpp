@@ -99,8 +99,8 @@ class WordColors {
       const Document d = make_document({"w", "w", "w"}, Format::text, word + "\n", o, w);
       // The most specific code that found the word and has a color (or whose ancestor has).
       std::optional<std::size_t> best;
-      for (const Reference& r : coder_->code(d, [](const DocumentTurn&) { return true; })
-                                    .references) {
+      for (const Reference& r :
+           coder_->code(d, [](const DocumentTurn&) { return true; }).references) {
         if (!best || cb_->codes[r.code].depth > cb_->codes[*best].depth) best = r.code;
       }
       for (auto k = best; k; k = cb_->codes[*k].parent) {
@@ -174,7 +174,8 @@ Scene cloud_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fo
 }
 
 Scene heatmap_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fonts) {
-  if (t.kind != "matrix") throw UsageError("a heat map needs a code matrix (codebook --output matrix)");
+  if (t.kind != "matrix")
+    throw UsageError("a heat map needs a code matrix (codebook --output matrix)");
   Matrix m;
   const std::size_t ncols = t.columns.size() - 1;  // without "total"
   for (std::size_t c = 1; c < ncols; ++c)
@@ -262,13 +263,7 @@ int run_report(ReportArgs a) {
   const auto locale = parse_locale(a.locale);
   if (!locale) throw UsageError("--locale must be fr or en");
   const std::string path = a.inputs.empty() ? "-" : a.inputs.front();
-  std::string text;
-  if (path == "-") {
-    text = decode(FileBytes::read_stdin().view(), "<stdin>", {true}).text;
-  } else {
-    FileBytes bytes = FileBytes::open(path);
-    text = decode(bytes.view(), path, {true}).text;
-  }
+  const std::string text = read_text(path);
   const ReportTable t = select_columns(read_report_table(text, path), a.columns);
   std::optional<Codebook> cb;
   if (!a.codebook.empty()) cb = load_codebook(a.codebook);
@@ -309,7 +304,8 @@ void register_report(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<ReportArgs>();
   CLI::App* cmd = app.add_subcommand(
       "report", "Tables and figures as theses print them; a whole study from its recipe");
-  cmd->add_option("table", a->inputs, "A table written by a verbatim tool (CSV, TSV, JSON; '-': stdin)");
+  cmd->add_option("table", a->inputs,
+                  "A table written by a verbatim tool (CSV, TSV, JSON; '-': stdin)");
   cmd->add_option("--to", a->to, "md, html, tex, csv, xlsx, or svg / png for a figure")
       ->default_val("md");
   cmd->add_option("--figure", a->figure, "bar, cloud, heatmap or network");
@@ -333,8 +329,9 @@ void register_report(CLI::App& app, int& exit_code) {
   verbatim report matrix.csv --to xlsx --locale fr -o matrice.xlsx
   verbatim report --recipe data/sample/study.yml -o out/
   verbatim report --recipe data/sample/study.yml -o out/ --check)");
-  cmd->callback(
-      [a, &exit_code] { exit_code = run_tool("report", a->common, [&] { return run_report(*a); }); });
+  cmd->callback([a, &exit_code] {
+    exit_code = run_tool("report", a->common, [&] { return run_report(*a); });
+  });
 }
 
 }  // namespace verbatim::cli

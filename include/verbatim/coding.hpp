@@ -51,7 +51,7 @@ struct ManualCoding {
 };
 
 struct DocumentCoding {
-  std::vector<Reference> references;  // in text order; at one unit, in codebook order
+  std::vector<Reference> references;           // in text order; at one unit, in codebook order
   std::vector<std::uint64_t> turn_codepoints;  // content code points per turn (0: dropped)
   std::vector<std::uint32_t> turn_words;       // word tokens per turn (0: dropped)
   std::vector<std::uint32_t> word_starts;      // byte offsets of the kept word tokens

@@ -50,17 +50,17 @@ struct Color {
 
 struct Shape {
   enum class Kind : std::uint8_t { rect, line, circle, text } kind = Kind::rect;
-  double x = 0, y = 0;    // rect: top-left; line: start; circle: center; text: anchor point
-  double w = 0, h = 0;    // rect: size; line: end point (x2, y2) stored in w, h
-  double r = 0;           // circle radius
+  double x = 0, y = 0;  // rect: top-left; line: start; circle: center; text: anchor point
+  double w = 0, h = 0;  // rect: size; line: end point (x2, y2) stored in w, h
+  double r = 0;         // circle radius
   double stroke_width = 0;
   std::optional<Color> fill, stroke;
   double opacity = 1.0;
-  std::string text;        // text: UTF-8
-  double size = 12;        // text: font size in pixels
+  std::string text;  // text: UTF-8
+  double size = 12;  // text: font size in pixels
   bool bold = false;
   enum class Anchor : std::uint8_t { start, middle, end } anchor = Anchor::start;
-  std::string title;       // tooltip in SVG (<title>), e.g. "client: 277"
+  std::string title;  // tooltip in SVG (<title>), e.g. "client: 277"
 };
 
 struct Scene {
@@ -82,11 +82,11 @@ struct Bar {
 };
 
 struct ChartOptions {
-  std::string title;      // drawn at the top when not empty
-  double width = 800;     // pixels; heights follow from the content
-  std::optional<Color> color;  // default bar/word color
-  std::uint32_t seed = 1;      // word cloud: order of ties and palette offset
-  std::size_t max_words = 100;  // word cloud
+  std::string title;                // drawn at the top when not empty
+  double width = 800;               // pixels; heights follow from the content
+  std::optional<Color> color;       // default bar/word color
+  std::uint32_t seed = 1;           // word cloud: order of ties and palette offset
+  std::size_t max_words = 100;      // word cloud
   std::string value_format = "{}";  // bar labels: fmt-style, e.g. "{:.2f}"
 };
 
@@ -102,8 +102,7 @@ struct CloudWord {
   double count = 0;
   std::optional<Color> color;
 };
-Scene word_cloud(const std::vector<CloudWord>& words, const ChartOptions& opts,
-                 const Fonts& fonts);
+Scene word_cloud(const std::vector<CloudWord>& words, const ChartOptions& opts, const Fonts& fonts);
 // The boxes of the placed words of a cloud scene (for tests: no two overlap).
 struct Box {
   double x0, y0, x1, y1;
@@ -115,8 +114,8 @@ std::vector<Box> text_boxes(const Scene& s, const Fonts& fonts);
 // ✓ is full color, ? half, ✗ white.
 struct Matrix {
   std::vector<std::string> rows, columns;
-  std::vector<std::vector<std::string>> cells;  // rows x columns
-  std::vector<std::optional<Color>> row_colors; // optional per row (code colors)
+  std::vector<std::vector<std::string>> cells;   // rows x columns
+  std::vector<std::optional<Color>> row_colors;  // optional per row (code colors)
 };
 Scene heat_map(const Matrix& m, const ChartOptions& opts, const Fonts& fonts);
 

@@ -25,7 +25,7 @@ std::string codebook_to_qdc(const Codebook& cb);
 Codebook load_qdc(std::string_view xml, std::string_view file);
 
 struct RefiSelection {
-  std::size_t code = 0;  // index in the codebook
+  std::size_t code = 0;              // index in the codebook
   std::uint64_t start = 0, end = 0;  // code points of the source text
 };
 
@@ -37,9 +37,9 @@ struct RefiSource {
 };
 
 struct RefiCase {
-  std::string name;                          // participant id
-  std::vector<std::string> values;           // one per RefiProject::variables ("" : none)
-  std::vector<std::size_t> sources;          // documents the case speaks in
+  std::string name;                  // participant id
+  std::vector<std::string> values;   // one per RefiProject::variables ("" : none)
+  std::vector<std::size_t> sources;  // documents the case speaks in
 };
 
 struct RefiProject {
@@ -57,10 +57,10 @@ std::string project_to_qde(const RefiProject& p);
 std::string project_to_qdpx(const RefiProject& p);
 
 struct ImportedCoding {
-  std::string code;    // code path in the project's codebook
-  std::string source;  // TextSource name
-  std::uint64_t start = 0, end = 0;  // code points
-  std::string text;    // the source text of the selection
+  std::string code;                            // code path in the project's codebook
+  std::string source;                          // TextSource name
+  std::uint64_t start = 0, end = 0;            // code points
+  std::string text;                            // the source text of the selection
   std::uint64_t start_byte = 0, end_byte = 0;  // the same span in bytes of the UTF-8 text
 };
 

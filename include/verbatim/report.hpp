@@ -20,9 +20,9 @@ struct ReportTable {
   std::vector<std::string> columns;  // as the tool wrote them (snake_case)
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> numeric;  // per column: every non-empty cell is a number
-  std::string kind;  // freq, keyness, corpus, summary, matrix, grid, references, cooccur,
-                     // code_cooccurrence, kwic, attributes, table (anything else)
-  std::string note;  // from a JSON header: N and the formula of a frequency table
+  std::string kind;           // freq, keyness, corpus, summary, matrix, grid, references, cooccur,
+                              // code_cooccurrence, kwic, attributes, table (anything else)
+  std::string note;           // from a JSON header: N and the formula of a frequency table
 };
 
 // Reads a table; `name` is used in errors. CSV separators `,` and `;` and TSV are recognised
@@ -35,9 +35,9 @@ std::string table_kind(const std::vector<std::string>& columns);
 
 struct ReportOptions {
   Locale locale = Locale::en;
-  std::string title;    // "Tableau 2 : Présentation des participants"
-  std::string caption;  // a note under the table
-  std::string source;   // "Source : entretiens semi-directifs (2025)"
+  std::string title;       // "Tableau 2 : Présentation des participants"
+  std::string caption;     // a note under the table
+  std::string source;      // "Source : entretiens semi-directifs (2025)"
   bool safe_cells = true;  // csv/xlsx: neutralise cells starting with = + - @
 };
 

@@ -66,6 +66,14 @@ Decoded decode(std::string_view bytes, std::string_view name, const DecodeOption
 // NFC-normalizes valid UTF-8 and maps CRLF / CR to LF. Cheap when already normal.
 std::string normalize_text(std::string_view utf8, bool* changed = nullptr);
 
+// Code points of valid UTF-8 (bytes that are not continuation bytes).
+inline std::size_t code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (unsigned char c : utf8)
+    n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 // Offset of the first invalid UTF-8 sequence in `bytes`, or npos when valid.
 std::size_t find_invalid_utf8(std::string_view bytes);
 

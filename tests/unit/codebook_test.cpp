@@ -79,8 +79,8 @@ TEST_CASE("Malformed codebooks are errors with file, line and column", "[codeboo
         "window)");
   CHECK(error_of("codes:\n  - name: A\n    match: [{regex: \"(a\"}]\n") ==
         "cb.yml:3:21: RE2 refuses the regex '(a': missing ): (a");
-  CHECK(error_of("codes:\n  - name: A\n    match: [{regex: \"(a)\\\\1\"}]\n").find(
-            "RE2 refuses") != std::string::npos);
+  CHECK(error_of("codes:\n  - name: A\n    match: [{regex: \"(a)\\\\1\"}]\n").find("RE2 refuses") !=
+        std::string::npos);
   CHECK(error_of("codes:\n  - name: A\n    match: [{near: [x]}]\n") ==
         "cb.yml:3:20: near needs at least two rules");
   CHECK(error_of("codes:\n  - name: A\n    match: [{near: [x, {regex: y}]}]\n") ==

@@ -51,7 +51,8 @@ TEST_CASE("Summary: files, references, coverage of the union, words", "[coding_t
   CHECK(t.uncoded_documents().empty());
 }
 
-TEST_CASE("Presence: check mark at the threshold, ? for uncertain only, totals", "[coding_tables]") {
+TEST_CASE("Presence: check mark at the threshold, ? for uncertain only, totals",
+          "[coding_tables]") {
   const Codebook cb = parse_codebook(kBook, "c");
   const Coder coder(cb);
   CodingTablesOptions o;

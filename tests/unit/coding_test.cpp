@@ -65,11 +65,10 @@ TEST_CASE("all, any, not and near combine rules", "[coding]") {
   const std::string near_text = "Un client très très fidèle. Un client, un, deux, trois, fidèle.";
   CHECK(coded("codes:\n  - name: A\n    match: [{near: [client, fidèle], window: 3}]\n",
               near_text) == V{"A: Un client très très fidèle."});
-  CHECK(coded("codes:\n  - name: A\n    match: [{near: [client, fidèle], window: 5}]\n",
-              near_text) ==
-        V{"A: Un client très très fidèle.", "A: Un client, un, deux, trois, fidèle."});
-  CHECK(coded("codes:\n  - name: A\n    match: [{near: [fidèle, client], window: 2}]\n",
-              near_text)
+  CHECK(
+      coded("codes:\n  - name: A\n    match: [{near: [client, fidèle], window: 5}]\n", near_text) ==
+      V{"A: Un client très très fidèle.", "A: Un client, un, deux, trois, fidèle."});
+  CHECK(coded("codes:\n  - name: A\n    match: [{near: [fidèle, client], window: 2}]\n", near_text)
             .empty());
   // Three operands within one stretch.
   CHECK(coded("codes:\n  - name: A\n    match: [{near: [alpha, beta, gamma], window: 3}]\n",
@@ -88,14 +87,13 @@ TEST_CASE("Stems match every inflection, in the document's language", "[coding]"
 TEST_CASE("Regexes search the unit text, case-insensitively, apostrophes unified", "[coding]") {
   CHECK(coded("codes:\n  - name: P\n    match: [{regex: \"\\\\d+ ?%\"}]\n",
               "Il a pris 8 %. Beaucoup.") == V{"P: Il a pris 8 %."});
-  CHECK(coded("codes:\n  - name: P\n    match: [{regex: \"l'ia\"}]\n",
-              "L’IA arrive. Pas ici.") == V{"P: L’IA arrive."});
+  CHECK(coded("codes:\n  - name: P\n    match: [{regex: \"l'ia\"}]\n", "L’IA arrive. Pas ici.") ==
+        V{"P: L’IA arrive."});
 }
 
 TEST_CASE("Accents are kept unless the codebook folds them", "[coding]") {
   const std::string text = "La fidelite sans accent. La fidélité avec.";
-  CHECK(coded("codes:\n  - name: F\n    match: [fidélité]\n", text) ==
-        V{"F: La fidélité avec."});
+  CHECK(coded("codes:\n  - name: F\n    match: [fidélité]\n", text) == V{"F: La fidélité avec."});
   CHECK(coded("fold_accents: true\ncodes:\n  - name: F\n    match: [fidélité]\n", text) ==
         V{"F: La fidelite sans accent.", "F: La fidélité avec."});
   CHECK(fold_accents("Élève à Noël") == "Eleve a Noel");
@@ -138,7 +136,8 @@ TEST_CASE("Units: turn, paragraph and document; --role is respected", "[coding]"
         parse_codebook("unit: " + unit + "\ncodes:\n  - name: F\n    match: [fidélité]\n", "c");
     CHECK(Coder(cb).code(d, kAll).references.size() == n);
   }
-  const Codebook cb = parse_codebook("unit: turn\ncodes:\n  - name: F\n    match: [fidélité]\n", "c");
+  const Codebook cb =
+      parse_codebook("unit: turn\ncodes:\n  - name: F\n    match: [fidélité]\n", "c");
   const auto only_p01 = [](const DocumentTurn& t) { return t.speaker == "P01"; };
   const auto refs = Coder(cb).code(d, only_p01).references;
   REQUIRE(refs.size() == 2);
@@ -168,8 +167,9 @@ TEST_CASE("Manual codings join rule codings, with their ancestors", "[coding]") 
 
 TEST_CASE("Property: coded spans lie inside their unit's turn and the text", "[coding][property]") {
   std::mt19937 rng(7);
-  const std::vector<std::string> words = {"client", "fidèle", "prix", "IA", "l’IA", "données",
-                                          "très", ",", ".", "?", "\n\n", "P01 :", "Q :"};
+  const std::vector<std::string> words = {"client",  "fidèle", "prix", "IA", "l’IA",
+                                          "données", "très",   ",",    ".",  "?",
+                                          "\n\n",    "P01 :",  "Q :"};
   const Codebook cb = parse_codebook(R"(codes:
   - name: A
     match: ["client*", {near: [client, fidèle], window: 2}, {regex: "ia"}]

@@ -24,8 +24,10 @@ std::size_t count(const std::string& hay, const std::string& needle) {
 // Width and height of a PNG from its IHDR chunk.
 std::pair<std::uint32_t, std::uint32_t> png_size(const std::string& png) {
   auto be = [&](std::size_t at) {
-    return (std::uint32_t(std::uint8_t(png[at])) << 24) | (std::uint32_t(std::uint8_t(png[at + 1])) << 16) |
-           (std::uint32_t(std::uint8_t(png[at + 2])) << 8) | std::uint32_t(std::uint8_t(png[at + 3]));
+    return (std::uint32_t(std::uint8_t(png[at])) << 24) |
+           (std::uint32_t(std::uint8_t(png[at + 1])) << 16) |
+           (std::uint32_t(std::uint8_t(png[at + 2])) << 8) |
+           std::uint32_t(std::uint8_t(png[at + 3]));
   };
   return {be(16), be(20)};
 }
@@ -188,8 +190,8 @@ TEST_CASE("Networks: one circle per node, one line per edge, deterministic", "[f
   const std::vector<Box> b = text_boxes(s, fonts());
   for (std::size_t i = 0; i < b.size(); ++i) {
     for (std::size_t j = i + 1; j < b.size(); ++j) {
-      CHECK_FALSE((b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 &&
-                   b[j].y0 < b[i].y1));
+      CHECK_FALSE(
+          (b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1));
     }
   }
 }

@@ -133,8 +133,7 @@ TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
   const auto tables = run(docs, {}, by_speaker);
   REQUIRE(tables.size() == 2);
   CHECK(tables[0].case_value == "P01");
-  CHECK(summary(tables[0]) ==
-        V{"client 2 66.67 d1 [client:2;]", "fidèle 1 33.33 d1 [fidèle:1;]"});
+  CHECK(summary(tables[0]) == V{"client 2 66.67 d1 [client:2;]", "fidèle 1 33.33 d1 [fidèle:1;]"});
   CHECK(tables[1].case_value == "P02");
   CHECK(summary(tables[1]) == V{"prix 1 100.00 d1 [prix:1;]"});
 }

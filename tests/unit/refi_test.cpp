@@ -73,8 +73,7 @@ TEST_CASE("A .qdpx project round-trips its codings", "[refi]") {
 }
 
 TEST_CASE("Broken projects are errors naming the file", "[refi]") {
-  CHECK_THROWS_WITH(read_qdpx("<Project", "p.qde"),
-                    Catch::Contains("not well-formed XML"));
+  CHECK_THROWS_WITH(read_qdpx("<Project", "p.qde"), Catch::Contains("not well-formed XML"));
   CHECK_THROWS_WITH(read_qdpx("<!DOCTYPE x [<!ENTITY a \"b\">]><Project name=\"x\"/>", "p.qde"),
                     "p.qde:1:1 (byte 0): the XML declares entities; refused");
   CHECK_THROWS_WITH(read_qdpx(make_zip({{"other.txt", "x"}}), "p.qdpx"),

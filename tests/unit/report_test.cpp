@@ -35,7 +35,8 @@ TEST_CASE("Tables are read from CSV, semicolon CSV, TSV, JSON and JSON Lines", "
   CHECK(json.note == "N = 12237; 100 * count / n");
   CHECK(json.rows[0][2] == "80");
   const ReportTable jsonl = read_report_table(
-      "{\"verbatim\":{},\"columns\":[\"a\",\"b\",\"count\"]}\n{\"a\":\"x\",\"b\":\"y\",\"count\":3}\n",
+      "{\"verbatim\":{},\"columns\":[\"a\",\"b\",\"count\"]}\n{\"a\":\"x\",\"b\":\"y\",\"count\":3}"
+      "\n",
       "c.jsonl");
   CHECK(jsonl.kind == "cooccur");
   CHECK(jsonl.rows == std::vector<std::vector<std::string>>{{"x", "y", "3"}});

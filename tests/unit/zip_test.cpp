@@ -24,8 +24,10 @@ TEST_CASE("Zip reading is bounded and reports the file", "[zip]") {
   const ZipReader r(z, "x.qdpx", ".qdpx");
   CHECK_THROWS_WITH(r.read("bomb.txt", 1 << 20),
                     "x.qdpx: bomb.txt is 3 MiB uncompressed, over the 1 MiB limit");
-  CHECK_THROWS_WITH(r.read("none.txt", 10), "x.qdpx: not a .qdpx file: the archive has no none.txt");
-  CHECK_THROWS_WITH(ZipReader("hello", "x.qdpx", ".qdpx"), "x.qdpx: not a .qdpx file: not a zip archive");
+  CHECK_THROWS_WITH(r.read("none.txt", 10),
+                    "x.qdpx: not a .qdpx file: the archive has no none.txt");
+  CHECK_THROWS_WITH(ZipReader("hello", "x.qdpx", ".qdpx"),
+                    "x.qdpx: not a .qdpx file: not a zip archive");
   try {
     ZipReader("PK\x03\x04garbage", "x.qdpx", ".qdpx");
     FAIL("no error");
