@@ -1,6 +1,7 @@
 #include "verbatim/coding.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -80,6 +81,8 @@ struct Coder::Compiled {
   std::vector<Atom> atoms;
   std::vector<Node> nodes;
   std::vector<std::unique_ptr<RE2>> regexes;
+  // All regexes in one automaton: one pass over a turn tells which of them occur at all.
+  std::unique_ptr<RE2::Set> regex_set;
   std::vector<CodeRules> codes;
   std::unordered_map<std::string, std::vector<std::uint32_t>> words;  // exact words
   std::vector<std::uint32_t> patterns;                                // prefix and glob atoms
@@ -244,6 +247,16 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
     cr.atoms.erase(std::unique(cr.atoms.begin(), cr.atoms.end()), cr.atoms.end());
     rule_base_.push_back(rule_base_.back() + code.rules.size());
     c_->codes.push_back(std::move(cr));
+  }
+  if (!c_->regexes.empty()) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    c_->regex_set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (const auto& re : c_->regexes)
+      c_->regex_set->Add(re->pattern(), nullptr);
+    // A set too large for RE2's memory budget falls back to one search per regex.
+    if (!c_->regex_set->Compile()) c_->regex_set.reset();
   }
   c_->atom_codes.resize(c_->atoms.size());
   for (std::uint32_t k = 0; k < c_->codes.size(); ++k) {
@@ -559,6 +572,7 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   // match starts inside it.
   ev.regex_hits.resize(c.regexes.size());
   std::string turn_text;
+  std::vector<int> present;
   // Where turn_text stops following the document byte for byte: (turn_text offset, document
   // offset) at each jump, so a match start maps back by one binary search.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> jumps;
@@ -637,14 +651,23 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
       --it;
       return it->second + (static_cast<std::uint32_t>(at) - it->first);
     };
-    for (std::size_t k = 0; k < c.regexes.size(); ++k) {
-      const RE2& re = *c.regexes[k];
+    present.clear();
+    if (c.regex_set) {
+      if (!c.regex_set->Match(turn_text, &present)) return;
+      std::sort(present.begin(), present.end());
+    } else {
+      for (std::size_t k = 0; k < c.regexes.size(); ++k)
+        present.push_back(static_cast<int>(k));
+    }
+    for (int k : present) {
+      const RE2& re = *c.regexes[static_cast<std::size_t>(k)];
       std::size_t pos = 0;
       re2::StringPiece m;
       while (pos <= turn_text.size() &&
              re.Match(turn_text, pos, turn_text.size(), RE2::UNANCHORED, &m, 1)) {
         const auto start = static_cast<std::size_t>(m.data() - turn_text.data());
-        if (start < turn_text.size()) ev.regex_hits[k].push_back(raw_of(start));
+        if (start < turn_text.size())
+          ev.regex_hits[static_cast<std::size_t>(k)].push_back(raw_of(start));
         pos = std::max(start + m.size(), start + 1);
       }
     }
