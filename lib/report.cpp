@@ -287,6 +287,7 @@ std::pair<std::size_t, std::string> code_parts(const std::string& path) {
 }
 
 std::string shown(const ReportTable& t, std::size_t c, const std::string& v, Locale l) {
+  if (c == 0 && v == "total" && t.kind == "matrix") return column_label("total", l);
   if (hierarchical(t, c)) {
     auto [depth, name] = code_parts(v);
     std::string out;
@@ -294,7 +295,6 @@ std::string shown(const ReportTable& t, std::size_t c, const std::string& v, Loc
       out += "\u2003";
     return out + name;
   }
-  if (c == 0 && v == "total" && (t.kind == "matrix")) return column_label("total", l);
   return display_cell(t, c, v, l);
 }
 
