@@ -1,11 +1,13 @@
 #include "verbatim/codebook.hpp"
 
 #include <re2/re2.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -78,7 +80,7 @@ namespace {
 
 class Reader {
  public:
-  explicit Reader(std::string_view file) : file_(file) {}
+  Reader(std::string_view file, std::size_t max_rules) : file_(file), max_rules_(max_rules) {}
 
   [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const {
     Location where;
@@ -122,7 +124,12 @@ class Reader {
     }
   }
 
-  Rule rule(const YAML::Node& n) const {
+  Rule rule(const YAML::Node& n) {
+    if (++rules_ > max_rules_) {
+      fail(n, fmt::format("more than {} rules (--max-rules); YAML aliases repeat the rules they "
+                          "name, each counted",
+                          max_rules_));
+    }
     Rule r;
     r.pos = pos(n);
     if (n.IsScalar()) {
@@ -207,10 +214,15 @@ class Reader {
     }
   }
 
-  void codes(const YAML::Node& list, Codebook& cb, std::optional<std::size_t> parent) const {
+  void codes(const YAML::Node& list, Codebook& cb, std::optional<std::size_t> parent) {
     if (!list.IsSequence()) fail(list, "codes must be a list");
     for (const auto& n : list) {
       if (!n.IsMap()) fail(n, "a code is a map with at least a name");
+      if (cb.codes.size() >= max_rules_) {
+        fail(n, fmt::format("more than {} codes (--max-rules); YAML aliases repeat the codes they "
+                            "name, each counted",
+                            max_rules_));
+      }
       static const std::vector<std::string_view> kKeys = {"name",     "description", "color",
                                                           "colour",   "uncertain",   "match",
                                                           "children", "codes",       "guid"};
@@ -244,10 +256,9 @@ class Reader {
           c.rules.push_back(rule(m));
         }
       }
-      for (const auto& other : cb.codes) {
-        if (other.path == c.path)
-          fail(n["name"], fmt::format("a second code '{}' under the same parent (first at line {})",
-                                      c.path, other.pos.line));
+      if (auto [it, fresh] = lines_.emplace(c.path, c.pos.line); !fresh) {
+        fail(n["name"], fmt::format("a second code '{}' under the same parent (first at line {})",
+                                    c.path, it->second));
       }
       const std::size_t index = cb.codes.size();
       if (parent) cb.codes[*parent].children.push_back(index);
@@ -260,14 +271,17 @@ class Reader {
 
  private:
   std::string file_;
+  std::size_t max_rules_;
+  std::size_t rules_ = 0;
+  std::unordered_map<std::string, std::size_t> lines_;  // code path -> line
 };
 
 }  // namespace
 
-Codebook parse_codebook(std::string_view text, std::string_view file) {
+Codebook parse_codebook(std::string_view text, std::string_view file, std::size_t max_rules) {
   Codebook cb;
   cb.file = std::string(file);
-  Reader rd(file);
+  Reader rd(file, max_rules);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
@@ -278,6 +292,9 @@ Codebook parse_codebook(std::string_view text, std::string_view file) {
       where.line = static_cast<std::size_t>(e.mark.line) + 1;
       where.column = static_cast<std::size_t>(e.mark.column) + 1;
     }
+    // yaml-cpp stops at a fixed depth with the message "bad file".
+    if (dynamic_cast<const YAML::DeepRecursion*>(&e))
+      throw Error(where, "lists and maps nested too deeply for a codebook");
     throw Error(where, e.msg);
   }
   if (!root.IsMap()) {
@@ -309,14 +326,14 @@ Codebook parse_codebook(std::string_view text, std::string_view file) {
 
 Codebook load_qdc(std::string_view text, std::string_view file);  // refi.cpp
 
-Codebook load_codebook(const std::string& path) {
+Codebook load_codebook(const std::string& path, std::size_t max_rules) {
   FileBytes bytes = FileBytes::open(path);
   const std::string text = decode(bytes.view(), path, {true}).text;
   std::string lower = path;
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower.ends_with(".qdc")) return load_qdc(text, path);
-  return parse_codebook(text, path);
+  return parse_codebook(text, path, max_rules);
 }
 
 namespace {

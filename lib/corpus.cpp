@@ -81,6 +81,14 @@ struct Walker {
         }
         continue;
       }
+      // A pipe or device in a folder would block or never end: only explicit paths are read
+      // from those (`verbatim freq <(zcat p01.txt.gz)`).
+      const fs::file_type type = e.status(sec).type();
+      if (!sec && type != fs::file_type::regular) {
+        diags.push_back(file_diagnostic(Severity::warning, e.path().string(),
+                                        "not a regular file (a pipe, socket or device), skipped"));
+        continue;
+      }
       const fs::path rel = e.path().lexically_relative(root);
       found.push_back({rel.generic_string(),
                        SourceRef{e.path().string(), id_from_relative(rel), e.path().string()}});
@@ -215,12 +223,49 @@ const std::vector<std::string>* Attributes::find(std::string_view key) const {
   return it == rows_.end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// Warns about each line with more than `limit` whitespace-separated tokens: text whose line
+// breaks were lost (a PDF or web export) makes one huge turn and sentence. Lines shorter than
+// `limit` bytes cannot hold that many and are skipped without being scanned.
+void warn_long_lines(std::string_view text, const std::string& name, std::size_t limit,
+                     Diagnostics& warnings) {
+  std::size_t line = 1, begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (end - begin > limit) {
+      std::size_t tokens = 0;
+      bool in_token = false;
+      for (std::size_t i = begin; i < end; ++i) {
+        const bool space = text[i] == ' ' || text[i] == '\t';
+        if (!space && !in_token) ++tokens;
+        in_token = !space;
+      }
+      if (tokens > limit) {
+        warnings.push_back(
+            {Severity::warning, Location{name, line, 1, std::nullopt},
+             fmt::format("line has {} tokens, over the --max-line-tokens limit of {}: its line "
+                         "breaks may have been lost; it is read whole, as one paragraph",
+                         tokens, limit)});
+      }
+    }
+    if (end == text.size()) break;
+    begin = end + 1;
+    ++line;
+  }
+}
+
+}  // namespace
+
 Document make_document(SourceRef src, Format format, std::string text, const CorpusOptions& opts,
                        Diagnostics& warnings) {
   Document doc;
   doc.source = std::move(src);
   doc.format = format;
   doc.text = std::move(text);
+  if (opts.max_line_tokens > 0)
+    warn_long_lines(doc.text, doc.source.display, opts.max_line_tokens, warnings);
   Transcript t = parse_transcript(format, doc.text, doc.source.display, warnings);
   doc.turns.reserve(t.turns.size());
   for (Turn& turn : t.turns) {
@@ -259,12 +304,13 @@ Document make_document(SourceRef src, Format format, std::string text, const Cor
 
 std::optional<Document> load_document(const SourceRef& src, const CorpusOptions& opts,
                                       Diagnostics& warnings) {
-  FileBytes bytes = src.path == "-" ? FileBytes::read_stdin() : FileBytes::open(src.path);
+  FileBytes bytes = src.path == "-" ? FileBytes::read_stdin(opts.max_file_bytes)
+                                    : FileBytes::open(src.path, opts.max_file_bytes);
   const Format format = src.path == "-" ? Format::text : format_from_path(src.path);
   std::string text;
   Encoding encoding = Encoding::utf8;
   if (format == Format::docx) {
-    text = normalize_text(extract_docx_text(bytes.view(), src.display));
+    text = normalize_text(extract_docx_text(bytes.view(), src.display, opts.docx));
   } else {
     Decoded d = decode(bytes.view(), src.display, opts.decode);
     for (auto& w : d.warnings)

@@ -1,5 +1,7 @@
 #include "verbatim/error.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace verbatim {
@@ -39,6 +41,22 @@ Location locate(std::string_view file, std::string_view text, std::uint64_t offs
     } else if ((c & 0xC0) != 0x80) {
       ++where.column;  // count code points: skip UTF-8 continuation bytes
     }
+  }
+  return where;
+}
+
+Locator::Locator(std::string_view file, std::string_view text) : file_(file), text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+    starts_.push_back(i + 1);
+}
+
+Location Locator::at(std::uint64_t offset) const {
+  const std::size_t end = offset < text_.size() ? offset : text_.size();
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), end) - 1;
+  Location where{file_, static_cast<std::size_t>(it - starts_.begin()) + 1, 1, offset};
+  for (std::size_t i = *it; i < end; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++where.column;
   }
   return where;
 }

@@ -534,6 +534,9 @@ Scene network_graph(const Network& n, const ChartOptions& o, const Fonts& fonts)
     Agnode_t* v = agnode(g, const_cast<char*>(name.c_str()), 1);
     const double r = radius(n.nodes[i].weight);
     const double label_w = fonts.width(n.nodes[i].label, 12) + 2 * r + 8;
+    // An empty label: the size is fixed from our own font metrics, so Graphviz never measures
+    // text (its Pango text measuring reads a freed font name in Graphviz 2.42).
+    agsafeset(v, const_cast<char*>("label"), const_cast<char*>(""), const_cast<char*>(""));
     agsafeset(v, const_cast<char*>("shape"), const_cast<char*>("box"), const_cast<char*>(""));
     agsafeset(v, const_cast<char*>("fixedsize"), const_cast<char*>("true"), const_cast<char*>(""));
     agsafeset(v, const_cast<char*>("width"), const_cast<char*>(num(label_w / 72).c_str()),

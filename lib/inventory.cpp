@@ -87,8 +87,10 @@ void CorpusLinter::add(const Document& doc, const Diagnostics& read_warnings,
   const std::size_t first = findings_.size();
   for (const auto& w : read_warnings)
     findings_.push_back(w);
+  std::optional<Locator> where;  // built at the first finding
   auto finding = [&](std::uint64_t offset, std::string msg) {
-    findings_.push_back({Severity::warning, locate(file, doc.text, offset), std::move(msg)});
+    if (!where) where.emplace(file, doc.text);
+    findings_.push_back({Severity::warning, where->at(offset), std::move(msg)});
   };
   std::size_t words = 0;
   std::vector<Token> tokens;

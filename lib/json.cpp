@@ -38,8 +38,8 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 const JsonValue* JsonValue::get(std::string_view key) const {
-  for (const auto& [k, v] : members) {
-    if (k == key) return &v;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i] == key) return &values[i];
   }
   return nullptr;
 }
@@ -70,11 +70,11 @@ void append_compact(std::string& out, const JsonValue& v) {
       break;
     case JsonValue::Type::object:
       out.push_back('{');
-      for (std::size_t i = 0; i < v.members.size(); ++i) {
+      for (std::size_t i = 0; i < v.keys.size(); ++i) {
         if (i) out.push_back(',');
-        append_json_string(out, v.members[i].first);
+        append_json_string(out, v.keys[i]);
         out.push_back(':');
-        append_compact(out, v.members[i].second);
+        append_compact(out, v.values[i]);
       }
       out.push_back('}');
       break;
@@ -103,7 +103,8 @@ class JsonReader {
         std::string key = string();
         space();
         expect(':');
-        v.members.emplace_back(std::move(key), value(depth + 1));
+        v.keys.push_back(std::move(key));
+        v.values.push_back(value(depth + 1));
         space();
         if (peek('}')) return v;
         expect(',');

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <pugixml.hpp>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -91,6 +92,49 @@ Error xml_error(std::string_view file, const std::string& xml, std::size_t offse
   return Error(where, msg);
 }
 
+// The root element must be in the REFI-QDA namespace `expected` (or in none: some tools leave
+// it out); another namespace is another format.
+void check_namespace(pugi::xml_node root, const char* expected, std::string_view file,
+                     const std::string& xml, const char* what) {
+  const std::string_view name(root.name());
+  const auto colon = name.find(':');
+  const std::string attr =
+      colon == std::string_view::npos ? "xmlns" : "xmlns:" + std::string(name.substr(0, colon));
+  const pugi::xml_attribute ns = root.attribute(attr.c_str());
+  if (!ns || std::string_view(ns.value()) == expected) return;
+  throw xml_error(
+      file, xml, static_cast<std::size_t>(root.offset_debug()),
+      fmt::format("not a REFI-QDA {}: namespace '{}', expected '{}'", what, ns.value(), expected));
+}
+
+// The archive member holding a source's text, from its plainTextPath. Only internal:// paths
+// name archive members, and none may climb out of Sources/ (zip-slip).
+std::string source_member(const std::string& path, const std::string& source_name,
+                          std::string_view file, const std::string& xml, std::size_t at) {
+  if (!path.starts_with("internal://")) {
+    throw xml_error(file, xml, at,
+                    fmt::format("source '{}' refers to a file outside the archive ({}); only "
+                                "internal:// sources are read",
+                                source_name, path.empty() ? "no plainTextPath" : path));
+  }
+  const std::string rel = path.substr(11);
+  bool bad = rel.empty() || rel.front() == '/' || rel.find('\\') != std::string::npos;
+  for (std::size_t b = 0; !bad && b <= rel.size();) {
+    std::size_t e = rel.find('/', b);
+    if (e == std::string::npos) e = rel.size();
+    const std::string_view part(rel.data() + b, e - b);
+    bad = part.empty() || part == "." || part == "..";
+    b = e + 1;
+  }
+  if (bad) {
+    throw xml_error(file, xml, at,
+                    fmt::format("source '{}' has the path '{}', which leaves the archive's "
+                                "Sources folder; refused",
+                                source_name, path));
+  }
+  return "Sources/" + rel;
+}
+
 // Parses XML refusing entity declarations (no entity is ever expanded).
 void parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view file) {
   if (auto dt = xml.find("<!DOCTYPE"); dt != std::string::npos) {
@@ -105,9 +149,33 @@ void parse_xml(pugi::xml_document& doc, const std::string& xml, std::string_view
   }
 }
 
+// The codes under `parent`, depth first. Positions come from one Locator; paths seen from a set
+// (a .qdc may hold tens of thousands of codes).
+struct CodeReader {
+  CodeReader(Codebook& c, std::map<std::string, std::size_t>* g, std::string_view f,
+             const std::string& x)
+      : cb(c), by_guid(g), file(f), xml(x), where(f, x) {}
+
+  Codebook& cb;
+  std::map<std::string, std::size_t>* by_guid;
+  std::string_view file;
+  const std::string& xml;
+  Locator where;
+  std::set<std::string> paths;
+
+  static constexpr std::size_t kMaxDepth = 100;
+
+  void read(pugi::xml_node parent, std::optional<std::size_t> up);
+};
+
 void read_codes(pugi::xml_node parent, Codebook& cb, std::optional<std::size_t> up,
                 std::map<std::string, std::size_t>* by_guid, std::string_view file,
                 const std::string& xml) {
+  CodeReader r(cb, by_guid, file, xml);
+  r.read(parent, up);
+}
+
+void CodeReader::read(pugi::xml_node parent, std::optional<std::size_t> up) {
   for (pugi::xml_node n : parent.children()) {
     if (n.type() != pugi::node_element || local_name(n.name()) != "Code") continue;
     Code c;
@@ -124,16 +192,21 @@ void read_codes(pugi::xml_node parent, Codebook& cb, std::optional<std::size_t> 
     c.parent = up;
     c.depth = up ? cb.codes[*up].depth + 1 : 0;
     c.path = up ? cb.codes[*up].path + "/" + c.name : c.name;
-    const Location loc = locate(file, xml, static_cast<std::uint64_t>(n.offset_debug()));
+    if (c.depth >= kMaxDepth) {
+      throw xml_error(file, xml, static_cast<std::size_t>(n.offset_debug()),
+                      fmt::format("codes nested more than {} levels deep", kMaxDepth));
+    }
+    const Location loc = where.at(static_cast<std::uint64_t>(n.offset_debug()));
     c.pos = {loc.line, loc.column};
-    for (const auto& other : cb.codes) {
-      if (other.path == c.path) c.path += " (" + c.guid.substr(0, 8) + ")";
+    if (!paths.insert(c.path).second) {
+      c.path += " (" + c.guid.substr(0, 8) + ")";
+      paths.insert(c.path);
     }
     const std::size_t index = cb.codes.size();
     if (by_guid) (*by_guid)[c.guid] = index;
     if (up) cb.codes[*up].children.push_back(index);
     cb.codes.push_back(std::move(c));
-    read_codes(n, cb, index, by_guid, file, xml);
+    read(n, index);
   }
 }
 
@@ -158,6 +231,11 @@ Codebook load_qdc(std::string_view text, std::string_view file) {
   if (local_name(root.name()) == "Project") root = child(root, "CodeBook");
   if (!root || local_name(root.name()) != "CodeBook")
     throw xml_error(file, xml, 0, "not a REFI-QDA codebook: no CodeBook element");
+  check_namespace(doc.document_element(),
+                  local_name(doc.document_element().name()) == "Project"
+                      ? "urn:QDA-XML:project:1.0"
+                      : "urn:QDA-XML:codebook:1.0",
+                  file, xml, "codebook");
   Codebook cb;
   cb.file = std::string(file);
   read_codes(child(root, "Codes"), cb, std::nullopt, nullptr, file, xml);
@@ -245,13 +323,12 @@ std::string project_to_qdpx(const RefiProject& p) {
   return make_zip(members);
 }
 
-ImportedProject read_qdpx(std::string_view bytes, std::string_view file) {
-  constexpr std::uint64_t kLimit = 512ull << 20;
+ImportedProject read_qdpx(std::string_view bytes, std::string_view file, std::uint64_t max_entry) {
   std::optional<ZipReader> zip;
   std::string xml;
   if (bytes.starts_with("PK")) {
     zip.emplace(bytes, file, ".qdpx");
-    xml = zip->read("project.qde", kLimit);
+    xml = zip->read("project.qde", max_entry);
   } else {
     xml = std::string(bytes);
   }
@@ -261,6 +338,7 @@ ImportedProject read_qdpx(std::string_view bytes, std::string_view file) {
   pugi::xml_node root = doc.document_element();
   if (local_name(root.name()) != "Project")
     throw xml_error(qde_name, xml, 0, "not a REFI-QDA project: no Project element");
+  check_namespace(root, "urn:QDA-XML:project:1.0", qde_name, xml, "project");
   ImportedProject out;
   out.codebook.file = std::string(file);
   out.codebook.name = root.attribute("name").as_string();
@@ -275,14 +353,15 @@ ImportedProject read_qdpx(std::string_view bytes, std::string_view file) {
     if (pugi::xml_node c = child(s, "PlainTextContent")) {
       text = c.text().as_string();
     } else {
-      std::string path = s.attribute("plainTextPath").as_string();
-      if (path.starts_with("internal://")) path = "Sources/" + path.substr(11);
-      if (!zip || path.empty() || !zip->has(path)) {
-        throw xml_error(qde_name, xml, static_cast<std::size_t>(s.offset_debug()),
-                        fmt::format("the text of source '{}' ({}) is not in the archive", name,
-                                    path.empty() ? "no plainTextPath" : path));
+      const auto at = static_cast<std::size_t>(s.offset_debug());
+      const std::string path = s.attribute("plainTextPath").as_string();
+      const std::string member = source_member(path, name, qde_name, xml, at);
+      if (!zip || !zip->has(member)) {
+        throw xml_error(
+            qde_name, xml, at,
+            fmt::format("the text of source '{}' ({}) is not in the archive", name, path));
       }
-      text = zip->read(path, kLimit);
+      text = zip->read(member, max_entry);
     }
     std::vector<ImportedCoding> here;
     for (pugi::xml_node sel : s.children()) {

@@ -56,10 +56,18 @@ void finish(ReportTable& t) {
   t.kind = table_kind(t.columns);
 }
 
-void read_json_rows(ReportTable& t, const JsonValue& rows) {
+void read_json_rows(ReportTable& t, const JsonValue& rows, std::string_view name) {
+  auto fail = [&](const std::string& msg) {
+    throw Error(Location{std::string(name), 0, 0, std::nullopt}, msg);
+  };
   for (const JsonValue& r : rows.items) {
+    const std::size_t n = t.rows.size() + 1;
     std::vector<std::string> row;
     if (r.type == JsonValue::Type::array) {
+      if (r.items.size() != t.columns.size()) {
+        fail(fmt::format("row {} has {} cells, the table has {} columns", n, r.items.size(),
+                         t.columns.size()));
+      }
       for (const JsonValue& v : r.items)
         row.push_back(v.cell());
     } else if (r.type == JsonValue::Type::object) {
@@ -67,6 +75,8 @@ void read_json_rows(ReportTable& t, const JsonValue& rows) {
         const JsonValue* v = r.get(c);
         row.push_back(v ? v->cell() : "");
       }
+    } else {
+      fail(fmt::format("row {} is neither a list of cells nor an object", n));
     }
     t.rows.push_back(std::move(row));
   }
@@ -125,8 +135,14 @@ std::string table_kind(const std::vector<std::string>& c) {
 
 ReportTable read_report_table(std::string_view text, std::string_view name) {
   ReportTable t;
+  t.name = std::string(name);
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '[') {
+    throw Error(Location{std::string(name), 1, 1, std::nullopt},
+                "a JSON table is an object with \"columns\" (the tools' --format json or jsonl), "
+                "not a list");
+  }
   if (first != std::string_view::npos && text[first] == '{') {
     std::size_t pos = first;
     const JsonValue head = parse_json_at(text, pos, name);
@@ -138,7 +154,7 @@ ReportTable read_report_table(std::string_view text, std::string_view name) {
       t.columns.push_back(c.cell());
     if (const JsonValue* h = head.get("verbatim")) read_json_header(t, *h);
     if (const JsonValue* rows = head.get("rows")) {
-      read_json_rows(t, *rows);
+      read_json_rows(t, *rows, name);
     } else {
       // JSON Lines: one object per line after the header.
       JsonValue lines;
@@ -147,19 +163,20 @@ ReportTable read_report_table(std::string_view text, std::string_view name) {
         if (pos == std::string_view::npos) break;
         lines.items.push_back(parse_json_at(text, pos, name));
       }
-      read_json_rows(t, lines);
+      read_json_rows(t, lines, name);
     }
     finish(t);
     return t;
   }
   const std::string_view header = trim(text.substr(0, text.find('\n')));
   if (header.find('\t') != std::string_view::npos) {
-    std::size_t pos = 0;
+    std::size_t pos = 0, line_no = 0;
     bool head = true;
     while (pos < text.size()) {
       const std::size_t eol = std::min(text.find('\n', pos), text.size());
       const std::string_view line = trim(text.substr(pos, eol - pos));
       pos = eol + 1;
+      ++line_no;
       if (line.empty()) continue;
       std::vector<std::string> cells;
       std::size_t b = 0;
@@ -171,6 +188,10 @@ ReportTable read_report_table(std::string_view text, std::string_view name) {
       if (head) {
         t.columns = std::move(cells);
         head = false;
+      } else if (cells.size() != t.columns.size()) {
+        throw Error(
+            Location{std::string(name), line_no, 1, std::nullopt},
+            fmt::format("row has {} fields, the header has {}", cells.size(), t.columns.size()));
       } else {
         t.rows.push_back(std::move(cells));
       }

@@ -1,10 +1,10 @@
 #include "verbatim/source.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -44,91 +44,82 @@ namespace {
               fmt::format("{}: {}", what, std::strerror(errno)));
 }
 
-std::string read_all_fd(int fd, const std::string& name) {
+[[noreturn]] void throw_too_large(const std::string& path, std::uint64_t max_bytes) {
+  throw Error(
+      Location{path, 0, 0, std::nullopt},
+      fmt::format("file is larger than the {} limit (--max-file-size)", format_size(max_bytes)));
+}
+
+// Reads to the end of the file (it may have grown since fstat), `expected` bytes reserved.
+std::string read_all_fd(int fd, const std::string& name, std::size_t expected,
+                        std::uint64_t max_bytes) {
   std::string out;
-  char buf[65536];
+  out.resize(expected);
+  std::size_t have = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (have == out.size()) out.resize(std::max<std::size_t>(out.size() * 2, 65536));
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
       throw_errno(name, "cannot read");
     }
-    out.append(buf, static_cast<std::size_t>(n));
+    have += static_cast<std::size_t>(n);
+    if (have > max_bytes) throw_too_large(name, max_bytes);
   }
+  out.resize(have);
   return out;
 }
 
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { ::close(fd_); }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
 }  // namespace
 
-FileBytes FileBytes::open(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw_errno(path, "cannot open");
+std::string format_size(std::uint64_t bytes) {
+  if (bytes >= (1ull << 30) && bytes % (1ull << 30) == 0) return fmt::format("{} GiB", bytes >> 30);
+  if (bytes >= (1ull << 20) && bytes % (1ull << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+  if (bytes >= (1ull << 10) && bytes % (1ull << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
+  return fmt::format("{} bytes", bytes);
+}
+
+FileBytes FileBytes::open(const std::string& path, std::uint64_t max_bytes) {
+  const int raw = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (raw < 0) throw_errno(path, "cannot open");
+  Fd fd(raw);
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    ::close(fd);
-    throw_errno(path, "cannot stat");
-  }
-  if (S_ISDIR(st.st_mode)) {
-    ::close(fd);
+  if (::fstat(fd.get(), &st) != 0) throw_errno(path, "cannot stat");
+  if (S_ISDIR(st.st_mode))
     throw Error(Location{path, 0, 0, std::nullopt}, "is a folder, not a file");
+  std::size_t expected = 0;
+  if (S_ISREG(st.st_mode)) {
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) throw_too_large(path, max_bytes);
+    expected = static_cast<std::size_t>(st.st_size);
   }
   FileBytes fb;
-  const auto size = static_cast<std::size_t>(st.st_size);
-  if (S_ISREG(st.st_mode) && size >= kMmapThreshold) {
-    void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (p != MAP_FAILED) {
-      ::madvise(p, size, MADV_SEQUENTIAL);
-      ::close(fd);
-      fb.data_ = static_cast<const char*>(p);
-      fb.size_ = size;
-      fb.mapped_ = true;
-      return fb;
-    }
-  }
-  try {
-    fb.owned_ = read_all_fd(fd, path);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  ::close(fd);
-  fb.data_ = fb.owned_.data();
-  fb.size_ = fb.owned_.size();
+  fb.bytes_ = read_all_fd(fd.get(), path, expected, max_bytes);
   return fb;
 }
 
-FileBytes FileBytes::read_stdin() {
-  return from_string(read_all_fd(0, "-"));
+FileBytes FileBytes::read_stdin(std::uint64_t max_bytes) {
+  FileBytes fb;
+  fb.bytes_ = read_all_fd(0, "<stdin>", 0, max_bytes);
+  return fb;
 }
 
 FileBytes FileBytes::from_string(std::string bytes) {
   FileBytes fb;
-  fb.owned_ = std::move(bytes);
-  fb.data_ = fb.owned_.data();
-  fb.size_ = fb.owned_.size();
+  fb.bytes_ = std::move(bytes);
   return fb;
-}
-
-FileBytes::FileBytes(FileBytes&& o) noexcept {
-  *this = std::move(o);
-}
-
-FileBytes& FileBytes::operator=(FileBytes&& o) noexcept {
-  if (this == &o) return *this;
-  if (mapped_) ::munmap(const_cast<char*>(data_), size_);
-  mapped_ = o.mapped_;
-  owned_ = std::move(o.owned_);
-  data_ = mapped_ ? o.data_ : owned_.data();
-  size_ = o.size_;
-  o.mapped_ = false;
-  o.data_ = nullptr;
-  o.size_ = 0;
-  return *this;
-}
-
-FileBytes::~FileBytes() {
-  if (mapped_) ::munmap(const_cast<char*>(data_), size_);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -106,19 +106,36 @@ void TableWriter::append_formatted(std::string_view chunk, std::size_t rows) {
   first_row_ = false;
 }
 
+// --safe-cells: a text cell that a spreadsheet would take for a formula (= + - @, or a tab or
+// carriage return before one) gets a leading apostrophe, which spreadsheets show as text.
+bool TableWriter::needs_quote_mark(const Cell& c) const {
+  if (!opts_.safe_cells || c.type != CellType::string || c.text.empty()) return false;
+  const char f = c.text.front();
+  return f == '=' || f == '+' || f == '-' || f == '@' || f == '\t' || f == '\r';
+}
+
 void TableWriter::format_row(std::string& b, const std::vector<Cell>& cells, bool first) const {
   switch (format_) {
     case TableFormat::csv:
       for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) b.push_back(opts_.sep);
-        if (!cells[i].null) append_csv_field(b, cells[i].text, opts_.sep);
+        if (cells[i].null) continue;
+        if (needs_quote_mark(cells[i])) {
+          std::string marked(1, '\'');
+          marked.append(cells[i].text);
+          append_csv_field(b, marked, opts_.sep);
+        } else {
+          append_csv_field(b, cells[i].text, opts_.sep);
+        }
       }
       b.push_back('\n');
       break;
     case TableFormat::tsv:
       for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) b.push_back('\t');
-        if (!cells[i].null) append_tsv_field(b, cells[i].text);
+        if (cells[i].null) continue;
+        if (needs_quote_mark(cells[i])) b.push_back('\'');
+        append_tsv_field(b, cells[i].text);
       }
       b.push_back('\n');
       break;

@@ -23,10 +23,37 @@ struct Line {
   std::string_view text;
 };
 
-void warn(Diagnostics& w, std::string_view name, std::string_view text, std::uint32_t offset,
-          std::string msg) {
-  w.push_back({Severity::warning, locate(name, text, offset), std::move(msg)});
-}
+// Warnings about cue blocks, located at the start of a line (known without rescanning the text,
+// which made files with many broken blocks quadratic). After kShown of one kind, the rest are
+// counted into one closing warning.
+class CueWarnings {
+ public:
+  enum Kind { timing, no_timing, unclosed, kKinds };
+  static constexpr std::size_t kShown = 20;
+
+  CueWarnings(Diagnostics& w, std::string_view name) : w_(w), name_(name) {}
+  void add(Kind k, const Line& at, std::string msg) {
+    if (++count_[k] > kShown) return;
+    w_.push_back(
+        {Severity::warning, Location{std::string(name_), at.number, 1, at.begin}, std::move(msg)});
+  }
+  void finish() {
+    static const char* const kWhat[kKinds] = {"cue timings that cannot be read",
+                                              "blocks without a timing line",
+                                              "cues with an unclosed '<'"};
+    for (int k = 0; k < kKinds; ++k) {
+      if (count_[k] <= kShown) continue;
+      w_.push_back(file_diagnostic(Severity::warning, std::string(name_),
+                                   fmt::format("{} more {} (only the first {} are shown)",
+                                               count_[k] - kShown, kWhat[k], kShown)));
+    }
+  }
+
+ private:
+  Diagnostics& w_;
+  std::string_view name_;
+  std::size_t count_[kKinds] = {};
+};
 
 // Content ranges of a payload [begin, end): the text between tags (`<v Name>`, `</v>`, `<i>`,
 // `<c.x>`, `<00:01.000>`) and entities (`&amp;`), which the text cannot show rewritten.
@@ -139,9 +166,11 @@ Transcript parse_cues(std::string_view text, std::string_view name, Diagnostics&
         b = 1;
       }
     } else {
-      warn(warnings, name, text, 0, "no WEBVTT header; read as WebVTT from its extension");
+      warnings.push_back({Severity::warning, Location{std::string(name), 1, 1, 0},
+                          "no WEBVTT header; read as WebVTT from its extension"});
     }
   }
+  CueWarnings warn(warnings, name);
   double last_time = 0;
   for (; b < blocks.size(); ++b) {
     const auto& lines = blocks[b];
@@ -165,16 +194,16 @@ Transcript parse_cues(std::string_view text, std::string_view name, Diagnostics&
     if (timing < lines.size()) {
       parse_timing(lines[timing].text, cue.start, cue.end);
       if (!cue.start || !cue.end) {
-        warn(warnings, name, text, lines[timing].begin,
-             fmt::format("cannot read the cue timing '{}'; its text is kept without time",
-                         lines[timing].text));
+        warn.add(CueWarnings::timing, lines[timing],
+                 fmt::format("cannot read the cue timing '{}'; its text is kept without time",
+                             lines[timing].text));
         cue.start.reset();
         cue.end.reset();
       }
       payload = timing + 1;
     } else {
-      warn(warnings, name, text, lines[0].begin,
-           "block without a timing line; its text is kept with the cue before");
+      warn.add(CueWarnings::no_timing, lines[0],
+               "block without a timing line; its text is kept with the cue before");
     }
     cue.sort_key = cue.start.value_or(last_time);
     last_time = cue.sort_key;
@@ -183,7 +212,7 @@ Transcript parse_cues(std::string_view text, std::string_view name, Diagnostics&
     bool unclosed = false;
     std::string voice = payload_ranges(text, pbegin, pend, cue.content, &unclosed);
     if (unclosed) {
-      warn(warnings, name, text, pbegin, "unclosed '<' in the cue text; kept as text");
+      warn.add(CueWarnings::unclosed, lines[payload], "unclosed '<' in the cue text; kept as text");
     }
     if (!voice.empty()) {
       cue.speaker = std::move(voice);
@@ -210,6 +239,7 @@ Transcript parse_cues(std::string_view text, std::string_view name, Diagnostics&
     }
     cues.push_back(std::move(cue));
   }
+  warn.finish();
   std::stable_sort(cues.begin(), cues.end(),
                    [](const Cue& a, const Cue& c) { return a.sort_key < c.sort_key; });
   Transcript t;

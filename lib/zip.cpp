@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "verbatim/error.hpp"
+#include "verbatim/source.hpp"
 
 namespace verbatim {
 
@@ -70,11 +71,11 @@ std::string ZipReader::read(const std::string& member, std::uint64_t limit) cons
   if (zip_stat(impl_->za.get(), member.c_str(), 0, &st) != 0) {
     throw zip_error(name, fmt::format("not a {} file: the archive has no {}", impl_->kind, member));
   }
-  auto too_large = [&](std::uint64_t size) {
-    return zip_error(name, fmt::format("{} is {} MiB uncompressed, over the {} MiB limit", member,
-                                       size >> 20, limit >> 20));
+  auto too_large = [&]() {
+    return zip_error(name, fmt::format("{} inflates beyond the {} limit (--max-zip-entry)", member,
+                                       format_size(limit)));
   };
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) throw too_large(st.size);
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) throw too_large();
   std::unique_ptr<zip_file_t, ZipFileCloser> f(zip_fopen(impl_->za.get(), member.c_str(), 0));
   if (!f) throw zip_error(name, fmt::format("cannot open {} in the {}", member, impl_->kind));
   // Bound what is read, whatever the header claims.
@@ -86,7 +87,7 @@ std::string ZipReader::read(const std::string& member, std::uint64_t limit) cons
       throw zip_error(name, fmt::format("corrupt {}: cannot inflate {}", impl_->kind, member));
     if (got == 0) break;
     out.append(buf, static_cast<std::size_t>(got));
-    if (out.size() > limit) throw too_large(out.size());
+    if (out.size() > limit) throw too_large();
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages verbatim needs to build and test, when any is missing
-# (--test adds the tools of the test scripts: Chromium for report screenshots).
+# (--test adds the tools of the test scripts: Chromium for report screenshots and HTML safety,
+# Python to build malformed zip archives; --fuzz adds clang and libFuzzer).
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -14,7 +15,11 @@ PACKAGES=(
 
 # --test: also what the test scripts use to look at the report as a person does.
 if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(chromium)
+  PACKAGES+=(chromium python3)
+fi
+# --fuzz: clang and libFuzzer for scripts/fuzz.sh.
+if [[ "${1:-}" == "--fuzz" ]]; then
+  PACKAGES+=(clang libclang-rt-14-dev)
 fi
 
 missing=()

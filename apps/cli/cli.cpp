@@ -25,6 +25,7 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
                     "CSV of case attributes keyed by document or participant id");
     app->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
     app->add_option("--threads", o.threads, "Worker threads (0: all cores)");
+    add_limit_flags(app, o);
   }
   if (flags & kTextFlags) {
     app->add_option("--stopwords", o.stopwords,
@@ -42,9 +43,34 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
         ->default_val("csv");
     app->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
     app->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
+    add_safe_cells_flag(app, o);
   }
   app->add_flag("-v,--verbose", o.verbose, "More messages on stderr (-vv: debug)");
   app->add_flag("-q,--quiet", o.quiet, "Only errors on stderr");
+}
+
+void add_safe_cells_flag(CLI::App* app, CommonOptions& o) {
+  app->add_flag("--safe-cells", o.safe_cells,
+                "CSV/TSV: put ' before text cells starting with = + - @ (spreadsheet formulas)");
+}
+
+void add_limit_flags(CLI::App* app, CommonOptions& o, bool lines) {
+  app->add_option("--max-file-size", o.max_file_size,
+                  "Refuse input files larger than this (e.g. 200M, 2G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("1G")
+      ->group("Limits");
+  app->add_option("--max-zip-entry", o.max_zip_entry,
+                  "Refuse .docx/.qdpx parts that inflate beyond this (e.g. 64M)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("256M")
+      ->group("Limits");
+  if (lines) {
+    app->add_option("--max-line-tokens", o.max_line_tokens,
+                    "Warn about lines of more tokens than this (0: never)")
+        ->default_val(100000)
+        ->group("Limits");
+  }
 }
 
 namespace {
@@ -99,6 +125,9 @@ int run_tool(const std::string& tool, const CommonOptions& opts, const std::func
 CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
     : tool_(std::move(tool)), opts_(opts) {
   corpus_opts_.decode.strict = opts.strict;
+  corpus_opts_.max_file_bytes = opts.max_file_size;
+  corpus_opts_.docx.max_uncompressed = opts.max_zip_entry;
+  corpus_opts_.max_line_tokens = opts.max_line_tokens;
   if (opts.lang != "auto") {
     auto lang = parse_language(opts.lang);
     if (!lang) throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'", opts.lang));
@@ -252,6 +281,7 @@ TableOutput open_table(const CommonOptions& opts, std::vector<std::string> colum
   TableOptions to;
   to.sep = opts.sep[0];
   to.bom = opts.bom;
+  to.safe_cells = opts.safe_cells;
   to.header_json = header_json;
   TableOutput t;
   t.file = std::make_unique<OutputFile>(opts.output);

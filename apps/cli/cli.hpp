@@ -43,20 +43,28 @@ struct CommonOptions {
   std::string hyphens = "language";
   std::string sep = ",";
   bool bom = false;
+  bool safe_cells = false;
   bool strict = false;
   unsigned threads = 0;
+  std::uint64_t max_file_size = FileBytes::kDefaultMaxBytes;
+  std::uint64_t max_zip_entry = kDefaultMaxZipEntry;
+  std::size_t max_line_tokens = 100000;
   int verbose = 0;
   bool quiet = false;
 };
 
 enum Flags : unsigned {
-  kOutputFlags = 1,  // -o --format --sep --bom
+  kOutputFlags = 1,  // -o --format --sep --bom --safe-cells
   kCorpusFlags = 2,  // paths --lang --role --speakers --attributes --strict --threads
   kTextFlags = 4,    // --stopwords --keep --hyphens
   kAllFlags = 7,
 };
 
 void add_common_flags(CLI::App* app, CommonOptions& opts, unsigned flags = kAllFlags);
+// --safe-cells (for tools that add the output flags themselves).
+void add_safe_cells_flag(CLI::App* app, CommonOptions& opts);
+// --max-file-size, --max-zip-entry and (with `lines`) --max-line-tokens, in a "Limits" group.
+void add_limit_flags(CLI::App* app, CommonOptions& opts, bool lines = true);
 
 // Runs a tool body: sets up logging, maps exceptions to exit codes and messages
 // "verbatim TOOL: error: file:line:col (byte N): message".

@@ -32,7 +32,7 @@ struct CodebookArgs {
   std::vector<std::string> positional;  // CODEBOOK PATHS...
   std::vector<std::string> outputs{"references"};
   std::string unit, by, cell = "presence", order = "longest", codings, columns;
-  std::size_t min_references = 1, quotes = 3, max_chars = 0;
+  std::size_t min_references = 1, quotes = 3, max_chars = 0, max_rules = kDefaultMaxRules;
   bool fold_accents = false;
   // export
   bool qdc = false;
@@ -53,7 +53,7 @@ std::string format_time(const std::optional<double>& t) {
 // The codebook named first, with --unit and --fold-accents applied.
 Codebook take_codebook(CodebookArgs& a) {
   if (a.positional.empty()) throw UsageError("the CODEBOOK file is missing");
-  Codebook cb = load_codebook(a.positional.front());
+  Codebook cb = load_codebook(a.positional.front(), a.max_rules);
   a.positional.erase(a.positional.begin());
   a.common.paths = a.positional;
   if (!a.unit.empty()) {
@@ -470,10 +470,10 @@ int run_import(CodebookArgs a) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (lower.ends_with(".qdpx") || lower.ends_with(".qde")) {
-    FileBytes bytes = FileBytes::open(path);
-    cb = read_qdpx(bytes.view(), path).codebook;
+    FileBytes bytes = FileBytes::open(path, a.common.max_file_size);
+    cb = read_qdpx(bytes.view(), path, a.common.max_zip_entry).codebook;
   } else {
-    cb = load_codebook(path);
+    cb = load_codebook(path, a.max_rules);
   }
   OutputFile out(a.common.output);
   out.write(codebook_to_yaml(cb));
@@ -484,8 +484,8 @@ int run_import(CodebookArgs a) {
 int run_import_codings(CodebookArgs a) {
   if (a.positional.size() != 1) throw UsageError("import-codings takes one FILE.qdpx");
   const std::string& path = a.positional.front();
-  FileBytes bytes = FileBytes::open(path);
-  const ImportedProject p = read_qdpx(bytes.view(), path);
+  FileBytes bytes = FileBytes::open(path, a.common.max_file_size);
+  const ImportedProject p = read_qdpx(bytes.view(), path, a.common.max_zip_entry);
   TableOutput out =
       open_table(a.common, {"code", "document", "start", "end", "start_cp", "end_cp", "text"},
                  json_header("codebook", a.common));
@@ -516,6 +516,7 @@ void add_corpus_options(CLI::App* cmd, CommonOptions& o) {
       ->default_val("language");
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
   cmd->add_option("--threads", o.threads, "Worker threads (0: all cores)");
+  add_limit_flags(cmd, o);
 }
 
 void add_coding_options(CLI::App* cmd, CodebookArgs& a) {
@@ -523,6 +524,10 @@ void add_coding_options(CLI::App* cmd, CodebookArgs& a) {
                   "Unit of coding: sentence, turn, paragraph or document "
                   "(default: the codebook's, else sentence)");
   cmd->add_flag("--fold-accents", a.fold_accents, "Match words without regard to accents");
+  cmd->add_option("--max-rules", a.max_rules,
+                  "Refuse codebooks of more rules or codes than this (aliases counted)")
+      ->default_val(kDefaultMaxRules)
+      ->group("Limits");
 }
 
 }  // namespace
@@ -558,6 +563,7 @@ Examples:
         ->default_val("csv");
     sub->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
     sub->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
+    add_safe_cells_flag(sub, o);
     sub->add_flag("-v,--verbose", o.verbose, "More messages on stderr");
     sub->add_flag("-q,--quiet", o.quiet, "Only errors on stderr");
     sub->add_option("codebook_and_paths", a->positional, "CODEBOOK, then files or folders");
@@ -626,6 +632,10 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     CLI::App* sub = cmd->add_subcommand("import", "Read a REFI-QDA codebook (.qdc, .qdpx) as YAML");
     sub->add_option("file", a->positional, "FILE.qdc or FILE.qdpx");
     sub->add_option("-o,--output", a->common.output, "Write the YAML to this file");
+    add_limit_flags(sub, a->common, false);
+    sub->add_option("--max-rules", a->max_rules, "Refuse codebooks of more codes than this")
+        ->default_val(kDefaultMaxRules)
+        ->group("Limits");
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook import", a->common, [&] { return run_import(*a); });
     });
@@ -636,6 +646,7 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
         cmd->add_subcommand("import-codings", "Read the codings of a REFI-QDA project (.qdpx)");
     add_common_flags(sub, a->common, kOutputFlags);
     sub->add_option("file", a->positional, "FILE.qdpx");
+    add_limit_flags(sub, a->common, false);
     sub->callback([a, &exit_code] {
       exit_code =
           run_tool("codebook import-codings", a->common, [&] { return run_import_codings(*a); });

@@ -20,9 +20,10 @@ struct FigureRequest {
 
 // The figure a table kind draws by default ("" when none).
 std::string default_figure(const std::string& table_kind);
-// Builds the scene of a figure from a table; UsageError when the table cannot make it.
+// Builds the scene of a figure from a table; an Error naming the file when the table cannot
+// make it (UsageError for an unknown figure).
 Scene make_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fonts);
-// Keeps `columns` (in that order); UsageError naming the unknown ones.
+// Keeps `columns` (in that order); an Error naming the file and the unknown column.
 ReportTable select_columns(const ReportTable& t, const std::vector<std::string>& columns);
 // Renders a table in `to` (md, html, tex, csv, xlsx); html is a whole page.
 std::string render_table(const ReportTable& t, const std::string& to, const ReportOptions& o);

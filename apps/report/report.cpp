@@ -26,20 +26,25 @@ std::string default_figure(const std::string& kind) {
   return "";
 }
 
+// The table cannot give what was asked of it: an input error naming the file and its columns.
+[[noreturn]] void table_error(const ReportTable& t, const std::string& message) {
+  std::string known;
+  for (const auto& k : t.columns)
+    known += (known.empty() ? "" : ", ") + k;
+  throw Error(Location{t.name, 0, 0, std::nullopt},
+              fmt::format("{} (its columns: {})", message, known));
+}
+
 ReportTable select_columns(const ReportTable& t, const std::vector<std::string>& columns) {
   if (columns.empty()) return t;
   std::vector<std::size_t> idx;
   for (const auto& c : columns) {
     auto it = std::find(t.columns.begin(), t.columns.end(), c);
-    if (it == t.columns.end()) {
-      std::string known;
-      for (const auto& k : t.columns)
-        known += (known.empty() ? "" : ", ") + k;
-      throw UsageError(fmt::format("no column '{}' in the table (columns: {})", c, known));
-    }
+    if (it == t.columns.end()) table_error(t, fmt::format("no column '{}'", c));
     idx.push_back(static_cast<std::size_t>(it - t.columns.begin()));
   }
   ReportTable out;
+  out.name = t.name;
   out.kind = t.kind;
   out.note = t.note;
   for (std::size_t i : idx) {
@@ -141,7 +146,7 @@ Scene bar_figure(const ReportTable& t, const FigureRequest& f, const Fonts& font
       if (t.numeric[c]) value = c;
     }
   }
-  if (value == std::string::npos) throw UsageError("a bar chart needs a numeric column");
+  if (value == std::string::npos) table_error(t, "a bar chart needs a numeric column");
   std::vector<Bar> bars;
   for (const auto& r : t.rows) {
     if (bars.size() >= f.top) break;
@@ -160,7 +165,7 @@ Scene bar_figure(const ReportTable& t, const FigureRequest& f, const Fonts& font
 Scene cloud_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fonts) {
   const std::size_t word = column(t, "word"), count = column(t, "count");
   if (word == std::string::npos || count == std::string::npos)
-    throw UsageError("a word cloud needs a word frequency table (word, count)");
+    table_error(t, "a word cloud needs a word frequency table (word, count)");
   const WordColors colors(f.codebook);
   std::vector<CloudWord> words;
   for (const auto& r : t.rows) {
@@ -175,7 +180,7 @@ Scene cloud_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fo
 
 Scene heatmap_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fonts) {
   if (t.kind != "matrix")
-    throw UsageError("a heat map needs a code matrix (codebook --output matrix)");
+    table_error(t, "a heat map needs a code matrix (codebook --output matrix)");
   Matrix m;
   const std::size_t ncols = t.columns.size() - 1;  // without "total"
   for (std::size_t c = 1; c < ncols; ++c)
@@ -198,7 +203,7 @@ Scene network_figure(const ReportTable& t, const FigureRequest& f, const Fonts& 
   const std::size_t na = column(t, codes ? "a_references" : "a_count");
   const std::size_t nb = column(t, codes ? "b_references" : "b_count");
   if (a == std::string::npos || count == std::string::npos)
-    throw UsageError("a network needs a co-occurrence table (cooccur, or codebook cooccurrence)");
+    table_error(t, "a network needs a co-occurrence table (cooccur, or codebook cooccurrence)");
   // The strongest edges, ties in table order.
   std::vector<std::size_t> order(t.rows.size());
   for (std::size_t i = 0; i < order.size(); ++i)
@@ -272,7 +277,7 @@ int run_report(ReportArgs a) {
     FigureRequest f;
     f.kind = a.figure.empty() ? default_figure(t.kind) : a.figure;
     if (f.kind.empty())
-      throw UsageError(fmt::format("no figure for a '{}' table; choose one with --figure", t.kind));
+      table_error(t, fmt::format("no figure for a '{}' table; choose one with --figure", t.kind));
     f.top = a.top;
     f.title = a.title;
     f.codebook = cb ? &*cb : nullptr;

@@ -65,10 +65,15 @@ struct Codebook {
   std::vector<std::size_t> subtree(std::size_t code) const;
 };
 
+// The default bound on the rules of a codebook, every operand of all/any/not/near counted, and
+// on its codes (--max-rules): YAML aliases can make a short file name exponentially many.
+inline constexpr std::size_t kDefaultMaxRules = 100000;
+
 // Parses YAML or JSON codebook text. Errors are `file:line:col: message` (Error).
-Codebook parse_codebook(std::string_view text, std::string_view file);
+Codebook parse_codebook(std::string_view text, std::string_view file,
+                        std::size_t max_rules = kDefaultMaxRules);
 // Reads a codebook file: `.qdc` as REFI-QDA XML, anything else as YAML/JSON.
-Codebook load_codebook(const std::string& path);
+Codebook load_codebook(const std::string& path, std::size_t max_rules = kDefaultMaxRules);
 
 // A stable GUID for a name, so that re-exports diff cleanly: 128 bits of two FNV-1a digests of
 // `kind` and `key`, formatted 8-4-4-4-12 with the RFC 9562 version 8 (custom) and variant bits.

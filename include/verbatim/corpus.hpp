@@ -72,6 +72,12 @@ struct CorpusOptions {
   DecodeOptions decode;
   std::optional<Language> language;  // nullopt: detect per document
   const SpeakerMap* speakers = nullptr;
+  // Limits. A larger file is an error (--max-file-size); so is a .docx whose text part inflates
+  // beyond docx.max_uncompressed (--max-zip-entry). A line of more whitespace-separated tokens
+  // than max_line_tokens is read whole, with a warning (--max-line-tokens; 0: no warning).
+  std::uint64_t max_file_bytes = FileBytes::kDefaultMaxBytes;
+  DocxLimits docx;
+  std::size_t max_line_tokens = 100000;
 };
 
 struct DocumentTurn : Turn {

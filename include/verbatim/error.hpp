@@ -46,6 +46,19 @@ std::string format_diagnostic(const Diagnostic& d);
 // Line (1-based) and column (1-based, code points) of byte `offset` in UTF-8 `text`.
 Location locate(std::string_view file, std::string_view text, std::uint64_t offset);
 
+// locate() for many offsets into one text: the line starts are indexed once, so each lookup
+// is a binary search plus a walk along one line (locate() rescans from the start).
+class Locator {
+ public:
+  Locator(std::string_view file, std::string_view text);
+  Location at(std::uint64_t offset) const;
+
+ private:
+  std::string file_;
+  std::string_view text_;
+  std::vector<std::size_t> starts_;  // offset of each line's first byte
+};
+
 class Error : public std::runtime_error {
  public:
   explicit Error(Diagnostic d);

@@ -19,7 +19,9 @@ struct JsonValue {
   bool boolean = false;
   std::string text;  // string value, or a number as written
   std::vector<JsonValue> items;
-  std::vector<std::pair<std::string, JsonValue>> members;  // in document order
+  // Object members in document order: keys[i] names values[i].
+  std::vector<std::string> keys;
+  std::vector<JsonValue> values;
 
   const JsonValue* get(std::string_view key) const;  // member, or nullptr
   // The value as table cell text: strings as they are, numbers as written, true/false, "" for

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "verbatim/codebook.hpp"
+#include "verbatim/source.hpp"
 
 namespace verbatim {
 
@@ -70,7 +71,10 @@ struct ImportedProject {
 };
 
 // Reads the codebook and text codings of a .qdpx archive (zip bytes) or of a bare .qde.
-ImportedProject read_qdpx(std::string_view bytes, std::string_view file);
+// Sources are read from the archive only (internal:// paths inside Sources/); no archive
+// member larger than `max_entry` bytes uncompressed is inflated.
+ImportedProject read_qdpx(std::string_view bytes, std::string_view file,
+                          std::uint64_t max_entry = kDefaultMaxZipEntry);
 
 // Byte offset of code point `cp` in UTF-8 `text` (clamped to the end).
 std::uint64_t byte_of_codepoint(std::string_view text, std::uint64_t cp);

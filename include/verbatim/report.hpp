@@ -23,6 +23,7 @@ struct ReportTable {
   std::string kind;           // freq, keyness, corpus, summary, matrix, grid, references, cooccur,
                               // code_cooccurrence, kwic, attributes, table (anything else)
   std::string note;           // from a JSON header: N and the formula of a frequency table
+  std::string name;           // the file it was read from, for errors
 };
 
 // Reads a table; `name` is used in errors. CSV separators `,` and `;` and TSV are recognised

@@ -23,28 +23,25 @@ enum class Encoding { utf8, utf8_bom, utf16le, utf16be, windows1252, binary };
 
 std::string_view encoding_name(Encoding e);  // "utf-8", "utf-8-bom", "utf-16le", ...
 
-// The bytes of one input: memory-mapped for files of 16 KiB or more, read otherwise.
+// The bytes of one input, read into memory. Files are read, not mapped: a file truncated by
+// another program while verbatim reads it gives short text, never a SIGBUS.
+// The default bound on one zip member inflated (--max-zip-entry): .docx, .qdpx.
+inline constexpr std::uint64_t kDefaultMaxZipEntry = 256ull << 20;
+
 class FileBytes {
  public:
-  static constexpr std::size_t kMmapThreshold = 16 * 1024;
-  // Throws Error naming the path when it cannot be opened or read.
-  static FileBytes open(const std::string& path);
-  static FileBytes read_stdin();
+  // The default bound on one input's size (--max-file-size).
+  static constexpr std::uint64_t kDefaultMaxBytes = 1ull << 30;
+  // Throws Error naming the path when it cannot be opened or read, or holds more than
+  // `max_bytes` bytes.
+  static FileBytes open(const std::string& path, std::uint64_t max_bytes = kDefaultMaxBytes);
+  static FileBytes read_stdin(std::uint64_t max_bytes = kDefaultMaxBytes);
   static FileBytes from_string(std::string bytes);
 
-  FileBytes() = default;
-  FileBytes(FileBytes&&) noexcept;
-  FileBytes& operator=(FileBytes&&) noexcept;
-  ~FileBytes();
-
-  std::string_view view() const { return {data_, size_}; }
-  bool mapped() const { return mapped_; }
+  std::string_view view() const { return bytes_; }
 
  private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-  bool mapped_ = false;
-  std::string owned_;
+  std::string bytes_;
 };
 
 struct DecodeOptions {
@@ -76,5 +73,8 @@ inline std::size_t code_points(std::string_view utf8) {
 
 // Offset of the first invalid UTF-8 sequence in `bytes`, or npos when valid.
 std::size_t find_invalid_utf8(std::string_view bytes);
+
+// "1 GiB", "256 MiB", "64 KiB" or "1000 bytes": sizes in messages.
+std::string format_size(std::uint64_t bytes);
 
 }  // namespace verbatim

@@ -30,6 +30,7 @@ struct Cell {
 struct TableOptions {
   char sep = ',';  // csv only; `;` for spreadsheets in French locales
   bool bom = false;
+  bool safe_cells = false;  // csv/tsv: text cells starting with = + - @ get a leading '
   std::string header_json;  // the "verbatim" header object (already JSON), for json/jsonl
 };
 
@@ -46,6 +47,7 @@ class TableWriter {
   void finish();
 
  private:
+  bool needs_quote_mark(const Cell& c) const;
   OutputFile& out_;
   TableFormat format_;
   std::vector<std::string> columns_;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "verbatim/error.hpp"
+#include "verbatim/source.hpp"
 
 namespace verbatim {
 
@@ -65,7 +66,7 @@ Transcript parse_vtt(std::string_view text, std::string_view name, Diagnostics& 
 Transcript parse_srt(std::string_view text, std::string_view name, Diagnostics& warnings);
 
 struct DocxLimits {
-  std::uint64_t max_uncompressed = 256ull << 20;  // word/document.xml size bound
+  std::uint64_t max_uncompressed = kDefaultMaxZipEntry;  // word/document.xml size bound
 };
 
 // Paragraph text of a .docx (word/document.xml): one line per paragraph, tabs and breaks

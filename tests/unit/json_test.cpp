@@ -25,8 +25,9 @@ TEST_CASE("JSON values parse with their types, in document order", "[json]") {
       R"( {"a": [1, -2.5e3, true, false, null], "s": "l\u2019IA \"q\" \ud83d\ude00", "o": {}} )",
       "x.json");
   REQUIRE(v.type == JsonValue::Type::object);
-  REQUIRE(v.members.size() == 3);
-  CHECK(v.members[0].first == "a");
+  REQUIRE(v.keys.size() == 3);
+  REQUIRE(v.values.size() == 3);
+  CHECK(v.keys[0] == "a");
   const JsonValue* a = v.get("a");
   REQUIRE(a);
   REQUIRE(a->items.size() == 5);

@@ -139,21 +139,29 @@ TEST_CASE("encoding_name", "[source]") {
   CHECK(encoding_name(Encoding::binary) == "binary");
 }
 
-TEST_CASE("FileBytes reads small files and maps large ones", "[source]") {
+TEST_CASE("FileBytes reads files whole, within a size limit", "[source]") {
   TempDir tmp;
   const fs::path& dir = tmp.path;
-  const std::string small(100, 'a'), large(FileBytes::kMmapThreshold + 1, 'b');
+  const std::string small(100, 'a'), large(200000, 'b');
   tmp.write("small.txt", small);
   tmp.write("large.txt", large);
   FileBytes s = FileBytes::open((dir / "small.txt").string());
-  CHECK_FALSE(s.mapped());
   CHECK(s.view() == small);
   FileBytes l = FileBytes::open((dir / "large.txt").string());
-  CHECK(l.mapped());
   CHECK(l.view() == large);
   FileBytes moved = std::move(l);
   CHECK(moved.view() == large);
   CHECK(FileBytes::from_string("xyz").view() == "xyz");
+  CHECK(FileBytes::open((dir / "large.txt").string(), 200000).view().size() == 200000);
+  try {
+    FileBytes::open((dir / "large.txt").string(), 199999);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostic().message == "file is larger than the 199999 bytes limit (--max-file-size)");
+  }
+  CHECK(format_size(1ull << 30) == "1 GiB");
+  CHECK(format_size(3ull << 20) == "3 MiB");
+  CHECK(format_size(1536) == "1536 bytes");
   try {
     FileBytes::open(dir.string());
     FAIL("no error");

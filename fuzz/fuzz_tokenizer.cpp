@@ -1,0 +1,25 @@
+// Fuzz target: the tokenizer's promise on any valid UTF-8: tokens in order, inside the range,
+// not overlapping; tokens and gaps rebuild the text.
+#include <cstddef>
+#include <cstdint>
+
+#include "verbatim/source.hpp"
+#include "verbatim/tokenizer.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (verbatim::find_invalid_utf8(text) != std::string_view::npos) return 0;
+  for (verbatim::Language lang : {verbatim::Language::fr, verbatim::Language::en}) {
+    for (verbatim::HyphenMode h : {verbatim::HyphenMode::language, verbatim::HyphenMode::split}) {
+      std::vector<verbatim::Token> toks;
+      verbatim::tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, {lang, h}, toks);
+      std::uint32_t at = 0;
+      for (const auto& t : toks) {
+        if (t.begin < at || t.end <= t.begin || t.end > text.size()) __builtin_trap();
+        at = t.end;
+        (void)verbatim::normalize_token(text.substr(t.begin, t.end - t.begin));
+      }
+    }
+  }
+  return 0;
+}
