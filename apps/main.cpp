@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   verbatim::cli::register_cooccur(app, exit_code);
   verbatim::cli::register_codebook(app, exit_code);
   verbatim::cli::register_report(app, exit_code);
+  verbatim::cli::register_merge(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
