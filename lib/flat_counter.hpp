@@ -13,44 +13,78 @@
 
 namespace verbatim::detail {
 
-// Equality of two byte ranges of the same length; inline for the short keys words are.
+// Loads of unaligned words.
+inline std::uint64_t load64(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+inline std::uint32_t load32(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// Equality of two byte ranges of the same length; inline for the short keys words are: two
+// overlapping word loads from each end instead of a byte loop.
 inline bool same_bytes(const char* a, const char* b, std::size_t n) {
   if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+  if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
   for (std::size_t i = 0; i < n; ++i) {
     if (a[i] != b[i]) return false;
   }
   return true;
 }
 
-// 64-bit hash of a short string, eight bytes at a time.
+// 64-bit hash of a string (wyhash's multiply-fold over two words). Its values are part of the
+// corpus fingerprint (Fingerprint::add digests the text with it): changing it changes every
+// fingerprint in headers and manifests. Strings of up to 16 bytes,
+// which words are, take two loads that stay inside the string (overlapping for lengths that are
+// not a power of two; the length is mixed in, so two lengths never share their loads).
+inline std::uint64_t mix64(std::uint64_t a, std::uint64_t b) {
+  const unsigned __int128 r = static_cast<unsigned __int128>(a) * b;
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
 inline std::uint64_t hash_bytes(const char* p, std::size_t n) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-  while (n >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    p += 8;
-    n -= 8;
+  constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull,
+                          k2 = 0x8ebc6af09c88c6e3ull;
+  std::uint64_t a, b, seed = k0 ^ (n * k2);
+  if (n <= 16) {
+    if (n >= 8) {
+      a = load64(p);
+      b = load64(p + n - 8);
+    } else if (n >= 4) {
+      a = load32(p);
+      b = load32(p + n - 4);
+    } else if (n > 0) {
+      a = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16 |
+          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8 |
+          static_cast<unsigned char>(p[n - 1]);
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+  } else {
+    std::size_t i = n;
+    while (i > 16) {
+      seed = mix64(load64(p) ^ k1, load64(p + 8) ^ seed);
+      p += 16;
+      i -= 16;
+    }
+    a = load64(p + i - 16);
+    b = load64(p + i - 8);
   }
-  if (n) {
-    // The tail byte by byte: a variable-length memcpy would be a library call per word.
-    std::uint64_t w = 0;
-    for (std::size_t i = 0; i < n; ++i)
-      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  }
-  h *= 0xC4CEB9FE1A85EC53ull;
-  return h ^ (h >> 29);
+  return mix64(k1 ^ n, mix64(a ^ k1, b ^ seed));
 }
 
 class FlatCounter {
  public:
-  FlatCounter() : slots_(1024) {}
+  FlatCounter() : slots_(1024), mask_(1023) {}
 
   void add(std::string_view key, std::uint32_t n = 1) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+    if ((used_ + 1) * 2 > mask_) grow();
     const std::uint64_t h = hash_bytes(key.data(), key.size());
     Slot& s = find(key, h);
     if (s.count == 0) {
@@ -80,22 +114,23 @@ class FlatCounter {
   };
 
   Slot& find(std::string_view key, std::uint64_t h) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
+    Slot* const slots = slots_.data();
+    std::size_t i = h & mask_;
     const auto h32 = static_cast<std::uint32_t>(h);
     for (;;) {
-      Slot& s = slots_[i];
+      Slot& s = slots[i];
       if (s.count == 0) return s;
       if (s.hash == h32 && s.len == key.size() && same_bytes(s.p, key.data(), s.len)) {
         return s;
       }
-      i = (i + 1) & mask;
+      i = (i + 1) & mask_;
     }
   }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
+    mask_ = slots_.size() - 1;
     for (const Slot& s : old) {
       if (!s.count) continue;
       const std::string_view key(s.p, s.len);
@@ -105,6 +140,7 @@ class FlatCounter {
   }
 
   std::vector<Slot> slots_;
+  std::size_t mask_;
   std::size_t used_ = 0;
 };
 

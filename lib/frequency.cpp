@@ -194,11 +194,22 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
         r.similar.emplace_back(std::string(norm), n);
       t.rows.push_back(std::move(r));
     }
-    std::sort(t.rows.begin(), t.rows.end(), [](const FrequencyRow& a, const FrequencyRow& b) {
+    // Ranked through an index: sorting the rows themselves moves their strings and vectors.
+    std::vector<std::uint32_t> order(t.rows.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+      order[i] = i;
+    std::sort(order.begin(), order.end(), [&rows = t.rows](std::uint32_t x, std::uint32_t y) {
+      const FrequencyRow& a = rows[x];
+      const FrequencyRow& b = rows[y];
       if (a.count != b.count) return a.count > b.count;
-      if (a.word != b.word) return a.word < b.word;
+      if (const int c = a.word.compare(b.word); c != 0) return c < 0;
       return a.key < b.key;
     });
+    std::vector<FrequencyRow> ranked;
+    ranked.reserve(order.size());
+    for (std::uint32_t i : order)
+      ranked.push_back(std::move(t.rows[i]));
+    t.rows = std::move(ranked);
     out.push_back(std::move(t));
   }
   return out;

@@ -1,6 +1,8 @@
 // Partial counts of a FrequencyCounter: the records `freq --partial` writes and `verbatim merge`
 // adds up. Each record carries what the counter derived once per distinct form (norm, group
 // keys, counted), so a merge needs neither the stopword lists nor the synonym file of the shards.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "frequency_impl.hpp"
@@ -47,8 +49,23 @@ void FrequencyCounter::write_partial(std::string& out, int counter) const {
     append_json_string(out, name);
     out += fmt::format(",\"documents\":{},\"words\":{}}}\n", k.documents, k.words);
   }
+  // Forms by language and surface, groups by key: the bytes of a partial do not depend on the
+  // order forms were first seen in.
+  std::vector<std::uint32_t> form_order(m.forms.size());
+  for (std::uint32_t id = 0; id < form_order.size(); ++id)
+    form_order[id] = id;
+  std::sort(form_order.begin(), form_order.end(), [&m](std::uint32_t x, std::uint32_t y) {
+    const Impl::Form& a = m.forms[x];
+    const Impl::Form& b = m.forms[y];
+    return a.lang != b.lang ? a.lang < b.lang : a.surface < b.surface;
+  });
+  std::vector<std::uint32_t> row_order(m.row_keys.size());
+  for (std::uint32_t row = 0; row < row_order.size(); ++row)
+    row_order[row] = row;
+  std::sort(row_order.begin(), row_order.end(),
+            [&m](std::uint32_t x, std::uint32_t y) { return m.row_keys[x] < m.row_keys[y]; });
   std::string line;
-  for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
+  for (const std::uint32_t id : form_order) {
     const Impl::Form& f = m.forms[id];
     if (!f.counted) continue;
     line = fmt::format("{{\"k\":{},\"form\":", counter);
@@ -72,7 +89,7 @@ void FrequencyCounter::write_partial(std::string& out, int counter) const {
     out += line;
     out += "}\n";
   }
-  for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+  for (const std::uint32_t row : row_order) {
     line = fmt::format("{{\"k\":{},\"group\":", counter);
     append_json_string(line, m.row_keys[row]);
     line += ",\"documents\":";

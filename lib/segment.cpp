@@ -3,6 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace verbatim {
 
 std::string_view unit_kind_name(UnitKind k) {
@@ -218,9 +221,18 @@ bool is_note_word(std::string_view w) {
 // parentheses ("(rires)", "(silence)").
 std::vector<Span> note_spans(std::string_view text, Span r) {
   std::vector<Span> out;
+  // The next '[' and '(' at or after i, found with memchr (r.end when none).
+  auto next = [&](std::uint32_t i, char c) {
+    const void* at = i < r.end ? std::memchr(text.data() + i, c, r.end - i) : nullptr;
+    return at ? static_cast<std::uint32_t>(static_cast<const char*>(at) - text.data()) : r.end;
+  };
+  std::uint32_t bracket = next(r.begin, '['), paren = next(r.begin, '(');
   for (std::uint32_t i = r.begin; i < r.end; ++i) {
+    if (bracket < i) bracket = next(i, '[');
+    if (paren < i) paren = next(i, '(');
+    i = std::min(bracket, paren);
+    if (i >= r.end) break;
     const char open = text[i];
-    if (open != '[' && open != '(') continue;
     const char close = open == '[' ? ']' : ')';
     std::uint32_t j = i + 1;
     while (j < r.end && j - i <= 80 && text[j] != close && text[j] != '\n' && text[j] != open)
@@ -241,8 +253,10 @@ void tokenize_turn(std::string_view text, const Turn& turn, const TokenizerOptio
     const std::size_t first = out.size();
     tokenize(text, r, opts, out);
     // Transcriber's notes are not speech: their tokens are dropped.
-    if (text.substr(r.begin, r.end - r.begin).find_first_of("[(") == std::string_view::npos)
-      continue;
+    // Two memchr scans: find_first_of looks up every byte in the set, ten times slower.
+    const char* from = text.data() + r.begin;
+    const std::size_t n = r.end - r.begin;
+    if (!std::memchr(from, '[', n) && !std::memchr(from, '(', n)) continue;
     const std::vector<Span> notes = note_spans(text, r);
     if (notes.empty()) continue;
     std::size_t k = 0;

@@ -50,15 +50,22 @@ namespace {
       fmt::format("file is larger than the {} limit (--max-file-size)", format_size(max_bytes)));
 }
 
-// Reads to the end of the file (it may have grown since fstat), `expected` bytes reserved.
-std::string read_all_fd(int fd, const std::string& name, std::size_t expected,
-                        std::uint64_t max_bytes) {
-  std::string out;
-  out.resize(expected);
+// Reads to the end of the file (it may have grown since fstat) into `buf`, `expected` bytes
+// allocated first; returns the size read.
+std::size_t read_all_fd(int fd, const std::string& name, std::size_t expected,
+                        std::uint64_t max_bytes, std::unique_ptr<char[]>& buf) {
+  std::size_t cap = expected + 1;  // one more, to see the end of the file in the first read
+  buf.reset(new char[cap]);
   std::size_t have = 0;
   for (;;) {
-    if (have == out.size()) out.resize(std::max<std::size_t>(out.size() * 2, 65536));
-    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (have == cap) {
+      const std::size_t bigger = std::max<std::size_t>(cap * 2, 65536);
+      std::unique_ptr<char[]> grown(new char[bigger]);
+      std::memcpy(grown.get(), buf.get(), have);
+      buf = std::move(grown);
+      cap = bigger;
+    }
+    ssize_t n = ::read(fd, buf.get() + have, cap - have);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -67,8 +74,7 @@ std::string read_all_fd(int fd, const std::string& name, std::size_t expected,
     have += static_cast<std::size_t>(n);
     if (have > max_bytes) throw_too_large(name, max_bytes);
   }
-  out.resize(have);
-  return out;
+  return have;
 }
 
 class Fd {
@@ -106,36 +112,47 @@ FileBytes FileBytes::open(const std::string& path, std::uint64_t max_bytes) {
     expected = static_cast<std::size_t>(st.st_size);
   }
   FileBytes fb;
-  fb.bytes_ = read_all_fd(fd.get(), path, expected, max_bytes);
+  fb.size_ = read_all_fd(fd.get(), path, expected, max_bytes, fb.data_);
   return fb;
 }
 
 FileBytes FileBytes::read_stdin(std::uint64_t max_bytes) {
   FileBytes fb;
-  fb.bytes_ = read_all_fd(0, "<stdin>", 0, max_bytes);
+  fb.size_ = read_all_fd(0, "<stdin>", 0, max_bytes, fb.data_);
   return fb;
 }
 
 FileBytes FileBytes::from_string(std::string bytes) {
   FileBytes fb;
-  fb.bytes_ = std::move(bytes);
+  fb.size_ = bytes.size();
+  fb.data_.reset(new char[bytes.size() + 1]);
+  std::memcpy(fb.data_.get(), bytes.data(), bytes.size());
   return fb;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-std::size_t find_invalid_utf8(std::string_view s) {
+Utf8Scan scan_utf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
+  Utf8Scan r;
   std::size_t i = 0;
   while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= n) {
+    // ASCII fast path, 16 then 8 bytes at a time.
+    while (i + 16 <= n) {
+      std::uint64_t w[2];
+      std::memcpy(w, p + i, 16);
+      if ((w[0] | w[1]) & 0x8080808080808080ull) break;
+      i += 16;
+    }
+    if (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      i += 8;
+      if (!(w & 0x8080808080808080ull)) {
+        i += 8;
+        continue;
+      }
     }
     if (i >= n) break;
     const unsigned char c = p[i];
@@ -143,27 +160,43 @@ std::size_t find_invalid_utf8(std::string_view s) {
       ++i;
       continue;
     }
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return r.invalid = i, r;
+      // Below U+0300 every character is NFC and of combining class 0.
+      r.may_need_nfc = r.may_need_nfc || c >= 0xCC;
+      i += 2;
+      continue;
+    }
     std::size_t len;
     std::uint32_t min;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
+    if (c >= 0xE0 && c <= 0xEF) {
       len = 3, min = 0x800;
     } else if (c >= 0xF0 && c <= 0xF4) {
       len = 4, min = 0x10000;
     } else {
-      return i;
+      return r.invalid = i, r;
     }
-    if (i + len > n) return i;
+    if (i + len > n) return r.invalid = i, r;
     std::uint32_t cp = c & (0xFF >> (len + 1));
     for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
+      if ((p[i + k] & 0xC0) != 0x80) return r.invalid = i, r;
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return r.invalid = i, r;
+    // U+2002-U+20BF (punctuation, currency) are NFC and of class 0; U+2000 and U+2001
+    // decompose to U+2002 and U+2003.
+    if (!(cp >= 0x2002 && cp <= 0x20BF)) r.may_need_nfc = true;
     i += len;
   }
-  return std::string_view::npos;
+  return r;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  return scan_utf8(s).invalid;
+}
+
+bool may_need_nfc(std::string_view text) {
+  return scan_utf8(text).may_need_nfc;
 }
 
 namespace {
@@ -251,7 +284,10 @@ std::optional<bool> utf16_pattern(std::string_view bytes) {
 
 }  // namespace
 
-std::string normalize_text(std::string_view utf8, bool* changed) {
+namespace {
+
+// normalize_text() once the text is known to be valid UTF-8 and whether NFC may change it.
+std::string normalize_scanned(std::string_view utf8, bool nfc_check, bool* changed) {
   std::string text;
   const bool has_cr = utf8.find('\r') != std::string_view::npos;
   if (has_cr) {
@@ -268,15 +304,7 @@ std::string normalize_text(std::string_view utf8, bool* changed) {
     text.assign(utf8);
   }
   bool nfc_changed = false;
-  // Text below U+0300 is always NFC: only look closer when a byte >= 0xCC appears.
-  bool may_need_nfc = false;
-  for (unsigned char c : text) {
-    if (c >= 0xCC) {
-      may_need_nfc = true;
-      break;
-    }
-  }
-  if (may_need_nfc) {
+  if (nfc_check) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(text, status) && U_SUCCESS(status)) {
@@ -292,6 +320,12 @@ std::string normalize_text(std::string_view utf8, bool* changed) {
   }
   if (changed) *changed = has_cr || nfc_changed;
   return text;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view utf8, bool* changed) {
+  return normalize_scanned(utf8, may_need_nfc(utf8), changed);
 }
 
 Decoded decode(std::string_view bytes, std::string_view name, const DecodeOptions& opts) {
@@ -327,8 +361,10 @@ Decoded decode(std::string_view bytes, std::string_view name, const DecodeOption
   }
   const bool is_utf16 = d.encoding == Encoding::utf16le || d.encoding == Encoding::utf16be;
   std::string_view text = is_utf16 ? std::string_view(utf8) : bytes;
+  Utf8Scan scan;
   if (!is_utf16) {
-    if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    scan = scan_utf8(text);
+    if (const std::size_t bad = scan.invalid; bad != std::string_view::npos) {
       const std::uint64_t off = bad + (d.encoding == Encoding::utf8_bom ? 3 : 0);
       if (opts.strict) {
         Location where = locate(name, raw, off);
@@ -340,9 +376,12 @@ Decoded decode(std::string_view bytes, std::string_view name, const DecodeOption
       d.encoding = Encoding::windows1252;
       utf8 = decode_cp1252(text);
       text = utf8;
+      scan = scan_utf8(text);
     }
+  } else {
+    scan = scan_utf8(text);
   }
-  d.text = normalize_text(text, &d.normalized);
+  d.text = normalize_scanned(text, scan.may_need_nfc, &d.normalized);
   return d;
 }
 

@@ -51,6 +51,32 @@ struct AsciiTable {
 };
 constexpr AsciiTable kAscii;
 
+// ASCII letters and digits, over all 256 byte values (a byte of 0x80 or more is not one).
+struct AsciiAlnumTable {
+  std::array<bool, 256> c{};
+  constexpr AsciiAlnumTable() {
+    for (int i = 0; i < 128; ++i)
+      c[i] = AsciiTable().c[i] == kAlpha || AsciiTable().c[i] == kDigit;
+  }
+};
+constexpr AsciiAlnumTable kAsciiAlnum;
+
+// What an ASCII byte does where no token is open: starts a word or number, is skipped (spaces,
+// punctuation, apostrophes and hyphens between words), or may start a mention, a hashtag or a
+// word with a truncation mark.
+enum Start : std::uint8_t { kSkip = 0, kWordStart = 1, kSigil = 2 };
+struct StartTable {
+  std::array<std::uint8_t, 128> c{};
+  constexpr StartTable() {
+    for (int i = 0; i < 128; ++i) {
+      const std::uint8_t k = AsciiTable().c[i];
+      c[i] = k == kAlpha || k == kDigit ? kWordStart : kSkip;
+    }
+    c['@'] = c['#'] = c['~'] = kSigil;
+  }
+};
+constexpr StartTable kStart;
+
 // Characters of an e-mail address's local part.
 struct EmailTable {
   std::array<bool, 256> c{};
@@ -212,36 +238,49 @@ class Scanner {
   }
 
   void run() {
-    while (pos_ < end_) {
-      const auto b = static_cast<unsigned char>(s_[pos_]);
+    // Locals in the loop: out_.push_back() could alias the members, which would be reloaded.
+    const char* const p = s_.data();
+    const std::uint32_t end = end_;
+    const bool fast = opts_.fast_path;
+    std::uint32_t i = pos_;
+    while (i < end) {
+      const auto b = static_cast<unsigned char>(p[i]);
       std::uint8_t k;
       std::uint32_t len = 1;
       if (b < 0x80) {
-        k = kAscii.c[b];
-        if (k == kOther) {
-          if ((b == '@' || b == '#') && special(b)) continue;
-          if (b == '~' && alpha_at(pos_ + 1) && !prev_is_alnum(pos_)) {
-            const std::uint32_t start = pos_++;
-            const std::size_t first = out_.size();
-            word();
-            if (out_.size() > first) out_[first].begin = start;  // "~enfin": the mark starts it
+        switch (kStart.c[b]) {
+          case kSkip:
+            ++i;
             continue;
-          }
-          ++pos_;
-          continue;
+          case kSigil:
+            pos_ = i;
+            other(b);
+            i = pos_;
+            continue;
+          default:
+            k = kAscii.c[b];
         }
       } else {
-        Cp cp = decode_at(s_, pos_, end_);
+        const Cp cp = decode_at(s_, i, end);
         len = cp.len;
         k = class_of(cp.c);
       }
       if (!is_alnum_class(k)) {
-        pos_ += len;
+        i += len;
         continue;
       }
-      if ((b == 'h' || b == 'H' || b == 'w' || b == 'W') && url()) continue;
-      word();
+      if (k == kAlpha && fast) {
+        if (const std::uint32_t e = plain_word_end(i, len)) {
+          out_.push_back({i, e, TokenKind::word});
+          i = e;
+          continue;
+        }
+      }
+      pos_ = i;
+      if (!((b == 'h' || b == 'H' || b == 'w' || b == 'W') && url())) word();
+      i = pos_;
     }
+    pos_ = i;
   }
 
  private:
@@ -251,6 +290,71 @@ class Scanner {
   const TokenizerOptions& opts_;
   std::vector<Token>& out_;
   bool split_hyphens_ = false;
+
+  // '@', '#' or '~' at pos_: a mention, a hashtag, a word with a leading truncation mark, or a
+  // separator.
+  void other(unsigned char b) {
+    if ((b == '@' || b == '#') && special(b)) return;
+    if (b == '~' && alpha_at(pos_ + 1) && !prev_is_alnum(pos_)) {
+      const std::uint32_t start = pos_++;
+      const std::size_t first = out_.size();
+      word();
+      if (out_.size() > first) out_[first].begin = start;  // "~enfin": the mark starts it
+      return;
+    }
+    ++pos_;
+  }
+
+  // The end of a word at `start` (a letter of `first_len` bytes) made of letters and digits alone
+  // and followed by a plain separator, which word() would emit unchanged; 0 when the word
+  // needs word(): an apostrophe, a hyphen, a period, an address or a URL may follow.
+  std::uint32_t plain_word_end(std::uint32_t start, std::uint32_t first_len) const {
+    const char* const p = s_.data();
+    const std::uint32_t end = end_;
+    std::uint32_t i = start + first_len;
+    std::uint8_t k = kOther;
+    for (;;) {
+      while (i < end && kAsciiAlnum.c[static_cast<unsigned char>(p[i])])
+        ++i;
+      if (i >= end) return i;
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x80) {
+        k = kAscii.c[c];
+        break;
+      }
+      std::uint32_t len;
+      if (c >= 0xC2 && c < 0xC9 && i + 1 < end &&
+          (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
+        // Two-byte letters of Latin-1 and Latin Extended: the table, no decoding call.
+        k = kLatin.c[((c & 0x1Fu) << 6) | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu)];
+        len = 2;
+      } else {
+        const Cp cp = decode_at(s_, i, end);
+        k = class_of(cp.c);
+        len = cp.len;
+      }
+      if (!is_alnum_class(k)) break;
+      i += len;
+    }
+    if (i >= end_) return i;
+    if (k == kApos || k == kHyphen) return 0;
+    switch (s_[i]) {
+      case '.':
+      case '~':
+      case '&':
+      case '@':
+      case '_':
+      case '%':
+      case '+':
+        return 0;
+      case ':': {
+        const char f = s_[start];
+        return f == 'h' || f == 'H' ? 0 : i;  // "http://"
+      }
+      default:
+        return i;
+    }
+  }
 
   bool alnum_at(std::uint32_t i) const { return is_alnum_class(class_at(s_, i, end_)); }
   bool alpha_at(std::uint32_t i) const { return class_at(s_, i, end_) == kAlpha; }
@@ -595,15 +699,52 @@ void tokenize(std::string_view text, Span range, const TokenizerOptions& opts,
   Scanner(text, range, opts, out).run();
 }
 
-std::string normalize_token(std::string_view surface) {
-  bool ascii = true;
-  for (char c : surface) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+namespace {
+
+// normalize_token() without ICU for the letters of French and English text: ASCII, U+00C0-U+00FF
+// but × ß ÷ (ß folds to "ss"), Œ œ Ÿ, and the apostrophes ’ ‘ ʼ. False for anything else.
+bool fold_latin(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      ++i;
+      continue;
+    }
+    if (i + 1 >= n) return false;
+    const unsigned char d = p[i + 1];
+    if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0x9F && d != 0xB7) {
+      out.push_back('\xC3');
+      out.push_back(static_cast<char>(d <= 0x9E ? d + 0x20 : d));  // À-Þ to à-þ
+      i += 2;
+    } else if (c == 0xC5 && (d == 0x92 || d == 0x93)) {
+      out.append("\xC5\x93");  // Œ œ
+      i += 2;
+    } else if (c == 0xC5 && d == 0xB8) {
+      out.append("\xC3\xBF");  // Ÿ to ÿ
+      i += 2;
+    } else if (c == 0xCA && d == 0xBC) {
+      out.push_back('\'');  // ʼ
+      i += 2;
+    } else if (c == 0xE2 && d == 0x80 && i + 2 < n && (p[i + 2] == 0x98 || p[i + 2] == 0x99)) {
+      out.push_back('\'');  // ‘ ’
+      i += 3;
+    } else {
+      return false;
     }
   }
-  if (ascii) return ascii_lower(surface);
+  return true;
+}
+
+}  // namespace
+
+std::string normalize_token(std::string_view surface) {
+  std::string folded;
+  if (fold_latin(surface, folded)) return folded;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(surface.data(), static_cast<int32_t>(surface.size())));
   u.foldCase();

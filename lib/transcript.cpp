@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 
 #include <fmt/format.h>
@@ -233,7 +234,8 @@ std::optional<Label> bold_label(std::string_view line) {
 
 // `Name:` `Name :` (space, NBSP or NNBSP before the colon), then a space or the end of line.
 std::optional<Label> colon_label(std::string_view line) {
-  const auto colon = line.find(':');
+  // A label's colon is within its first 49 bytes: a paragraph is not searched to its end.
+  const auto colon = line.substr(0, 49).find(':');
   if (colon == std::string_view::npos || colon == 0 || colon > 48) return std::nullopt;
   if (colon + 1 < line.size() && line[colon + 1] != ' ' && line[colon + 1] != '\t' &&
       !line.substr(colon + 1).starts_with("\xC2\xA0") &&
@@ -260,7 +262,7 @@ std::optional<Label> colon_label(std::string_view line) {
 std::optional<Label> bracket_label(std::string_view line) {
   const char open = line.empty() ? 0 : line[0];
   if (open == '[' || open == '(') {
-    const auto close = line.find(open == '[' ? ']' : ')');
+    const auto close = line.substr(0, 49).find(open == '[' ? ']' : ')');
     if (close == std::string_view::npos || close > 48) return std::nullopt;
     std::string_view inner = line.substr(1, close - 1);
     std::size_t rest = close + 1;
@@ -314,19 +316,33 @@ std::optional<Label> find_label(std::string_view line) {
   return colon_label(line);
 }
 
-// Labels found by the strict rules, case-folded: a lowercase spelling of one of them
-// ("marie :" beside "Marie :") is a label too, so that lint can report the inconsistency.
-std::vector<std::string> known_labels(std::string_view text) {
-  std::vector<std::string> out;
+// A line that opens with a label by the strict rules.
+struct LabelLine {
+  std::uint32_t begin;
+  Label label;
+};
+
+// The lines that open with a label by the strict rules, in text order.
+std::vector<LabelLine> strict_labels(std::string_view text) {
+  std::vector<LabelLine> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    if (auto l = find_label(text.substr(pos, eol - pos))) {
-      std::string f = normalize_token(l->speaker);
-      if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
-    }
+    if (auto l = find_label(text.substr(pos, eol - pos)))
+      out.push_back({static_cast<std::uint32_t>(pos), std::move(*l)});
     pos = eol + 1;
+  }
+  return out;
+}
+
+// Labels found by the strict rules, case-folded: a lowercase spelling of one of them
+// ("marie :" beside "Marie :") is a label too, so that lint can report the inconsistency.
+std::vector<std::string> known_labels(const std::vector<LabelLine>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines) {
+    std::string f = normalize_token(l.label.speaker);
+    if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(std::move(f));
   }
   return out;
 }
@@ -350,7 +366,9 @@ std::optional<Label> relaxed_label(std::string_view line, const std::vector<std:
 }  // namespace
 
 Transcript parse_plain_text(std::string_view text) {
-  const std::vector<std::string> known = known_labels(text);
+  std::vector<LabelLine> strict = strict_labels(text);
+  const std::vector<std::string> known = known_labels(strict);
+  std::size_t next_strict = 0;
   Transcript t;
   const auto n = static_cast<std::uint32_t>(text.size());
   std::uint32_t pos = 0, line_no = 1;
@@ -365,13 +383,19 @@ Transcript parse_plain_text(std::string_view text) {
     cur.reset();
   };
   while (pos < n) {
-    std::uint32_t eol = pos;
-    while (eol < n && text[eol] != '\n')
-      ++eol;
+    const void* nl = std::memchr(text.data() + pos, '\n', n - pos);
+    const std::uint32_t eol =
+        nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - text.data()) : n;
     std::string_view line = text.substr(pos, eol - pos);
     if (!is_blank(line)) {
-      std::optional<Label> label = find_label(line);
-      if (!label && !known.empty()) label = relaxed_label(line, known);
+      std::optional<Label> label;
+      while (next_strict < strict.size() && strict[next_strict].begin < pos)
+        ++next_strict;
+      if (next_strict < strict.size() && strict[next_strict].begin == pos) {
+        label = std::move(strict[next_strict++].label);
+      } else if (!known.empty()) {
+        label = relaxed_label(line, known);
+      }
       if (label) {
         close(pos);
         cur.emplace();

@@ -38,10 +38,11 @@ class FileBytes {
   static FileBytes read_stdin(std::uint64_t max_bytes = kDefaultMaxBytes);
   static FileBytes from_string(std::string bytes);
 
-  std::string_view view() const { return bytes_; }
+  std::string_view view() const { return {data_.get(), size_}; }
 
  private:
-  std::string bytes_;
+  std::unique_ptr<char[]> data_;  // not zero-filled before the read
+  std::size_t size_ = 0;
 };
 
 struct DecodeOptions {
@@ -70,6 +71,19 @@ inline std::size_t code_points(std::string_view utf8) {
     n += (c & 0xC0) != 0x80;
   return n;
 }
+
+// False when valid UTF-8 `text` is surely NFC: it holds only code points below U+0300 and in
+// U+2002-U+20BF (each NFC and of combining class 0), checked 8 ASCII bytes at a time; true
+// when ICU must tell (normalize_text then asks it).
+bool may_need_nfc(std::string_view text);
+
+// One pass over UTF-8 bytes: the offset of the first invalid sequence (npos when valid), and
+// whether NFC may change the text before it (see may_need_nfc).
+struct Utf8Scan {
+  std::size_t invalid = std::string_view::npos;
+  bool may_need_nfc = false;
+};
+Utf8Scan scan_utf8(std::string_view bytes);
 
 // Offset of the first invalid UTF-8 sequence in `bytes`, or npos when valid.
 std::size_t find_invalid_utf8(std::string_view bytes);

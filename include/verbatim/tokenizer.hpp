@@ -39,6 +39,9 @@ enum class HyphenMode : std::uint8_t { language, keep, split };
 struct TokenizerOptions {
   Language language = Language::fr;
   HyphenMode hyphens = HyphenMode::language;
+  // Words of letters and digits between plain separators take a short path; false sends every
+  // word through the general rules (the tests compare both: the tokens must be the same).
+  bool fast_path = true;
 };
 
 // Appends the tokens of text[range.begin, range.end) to `out`.

@@ -1,5 +1,8 @@
 #include "verbatim/source.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -174,4 +177,30 @@ TEST_CASE("FileBytes reads files whole, within a size limit", "[source]") {
   } catch (const Error& e) {
     CHECK(e.diagnostic().message == "cannot open: No such file or directory");
   }
+}
+
+TEST_CASE("may_need_nfc: the screen that spares ICU only passes text that is NFC", "[source]") {
+  // Every code point the screen lets through is NFC on its own (quick check yes) and of
+  // combining class 0, so no sequence of them can change under NFC.
+  auto passes = [](UChar32 c) {
+    std::string s;
+    icu::UnicodeString(c).toUTF8String(s);
+    return !may_need_nfc("x" + s + "y");
+  };
+  std::size_t passed = 0;
+  for (UChar32 c = 1; c < 0x3000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    if (!passes(c)) continue;
+    ++passed;
+    INFO("U+" << std::hex << c);
+    REQUIRE(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES);
+    REQUIRE(u_getCombiningClass(c) == 0);
+  }
+  CHECK(passed == 0x300 - 1 + (0x20C0 - 0x2002));
+  CHECK_FALSE(may_need_nfc("Les élèves ont dit « d’accord » — voilà…\u00a0!"));
+  CHECK(may_need_nfc("e\u0301"));                             // a combining accent
+  CHECK(may_need_nfc("\u2000"));                              // en quad: a singleton decomposition
+  CHECK(may_need_nfc("\u212b"));                              // angstrom sign
+  CHECK(may_need_nfc(std::string(9, 'a') + "\xea\xb0\x80"));  // Hangul, after 8 ASCII bytes
+  CHECK(normalize_text("e\u0301t\u00e9") == "\u00e9t\u00e9");
 }

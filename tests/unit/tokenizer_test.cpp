@@ -1,5 +1,7 @@
 #include "verbatim/tokenizer.hpp"
 
+#include <unicode/unistr.h>
+
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -165,6 +167,77 @@ TEST_CASE("Property: tokens are ordered, disjoint, inside the range, on UTF-8 bo
       rebuilt += s.substr(prev);
       REQUIRE(rebuilt == s);
     }
+  }
+}
+
+TEST_CASE("Property: the short path for plain words gives the general scanner's tokens",
+          "[tokenizer]") {
+  // Pieces that end or continue a word in every way the rules know: elision, lexicalised
+  // forms, hyphens and clitics, abbreviations, acronyms, URLs, addresses, mentions, numbers,
+  // truncations, letters of every script width, and plain separators.
+  const std::vector<std::string> pieces = {
+      "a",       "le",     "client", "Été", "é",     "œu",   "ß",      "Ωμέγα", "Привет",  "中文",
+      "e\u0301", "1",      "42",     "B2C", "'",     "’",    "ʼ",      "-",     "\u2011",  "–",
+      ".",       ",",      ";",      ":",   "!",     "?",    " ",      "  ",    "\n",      "\t",
+      "\u00a0",  "\u202f", "«",      "»",   "(",     ")",    "[rire]", "~",     "&",       "@",
+      "#",       "_",      "%",      "+",   "/",     "http", "h",      "https", "://",     "www",
+      "w",       "l",      "c",      "qu",  "jusqu", "est",  "à",      "dire",  "aujourd", "hui",
+      "t",       "il",     "elle",   "là",  "M",     "etc",  "Mr",     "U",     "S",       "No",
+      "e",       "mail",   "co",     "R",   "D",     "x",    "doc",    "😀",     "\u0300"};
+  std::mt19937 rng(2024);
+  std::size_t tokens = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int n = 1 + static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i)
+      s += pieces[rng() % pieces.size()];
+    for (Language lang : {Language::fr, Language::en}) {
+      for (HyphenMode h : {HyphenMode::language, HyphenMode::keep, HyphenMode::split}) {
+        const Span all{0, static_cast<std::uint32_t>(s.size())};
+        std::vector<Token> fast, general;
+        tokenize(s, all, {lang, h, true}, fast);
+        tokenize(s, all, {lang, h, false}, general);
+        INFO(s);
+        REQUIRE(fast.size() == general.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+          REQUIRE(fast[i].begin == general[i].begin);
+          REQUIRE(fast[i].end == general[i].end);
+          REQUIRE(fast[i].kind == general[i].kind);
+        }
+        tokens += fast.size();
+      }
+    }
+  }
+  CHECK(tokens > 300000);
+}
+
+TEST_CASE("Property: normalize_token equals ICU's full case folding with apostrophes",
+          "[tokenizer]") {
+  // The reference: ICU folds case, then the three apostrophes become U+0027.
+  auto reference = [](const std::string& s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    u.foldCase();
+    for (UChar32 a : {0x2019, 0x02BC, 0x2018})
+      u.findAndReplace(icu::UnicodeString(a), icu::UnicodeString(u'\''));
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  };
+  std::vector<std::string> pieces = {"a", "Z", "'", "-", "1", "’", "‘", "ʼ", "Œ", "œ", "Ÿ",
+                                     "ſ", "µ", "İ", "Σ", "ﬁ", "K", "Ǆ", "ẞ", "Ω", "Å"};
+  for (UChar32 c = 0xC0; c <= 0x17F; ++c) {
+    std::string s;
+    icu::UnicodeString(c).toUTF8String(s);
+    pieces.push_back(s);
+  }
+  std::mt19937 rng(77);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int n = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < n; ++i)
+      s += pieces[rng() % pieces.size()];
+    INFO(s);
+    REQUIRE(normalize_token(s) == reference(s));
   }
 }
 
