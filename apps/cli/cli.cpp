@@ -1,13 +1,16 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/suggest.hpp"
 #include "verbatim/json.hpp"
 #include "verbatim/version.hpp"
 
@@ -130,7 +133,10 @@ CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
   corpus_opts_.max_line_tokens = opts.max_line_tokens;
   if (opts.lang != "auto") {
     auto lang = parse_language(opts.lang);
-    if (!lang) throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'", opts.lang));
+    if (!lang) {
+      throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'{}", opts.lang,
+                                   did_you_mean(opts.lang, {"auto", "fr", "en"})));
+    }
     corpus_opts_.language = *lang;
   }
   // A study folder may carry its speaker map and attributes at its root: they are used when
@@ -157,7 +163,39 @@ CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
     attributes_ = Attributes::parse(decode(bytes.view(), attributes, {true}).text, attributes);
     attributes_file_ = attributes;
   }
+  if (!opts.role.empty()) {
+    // A role no speaker has would keep no turn: say which roles there are.
+    const std::vector<std::string> roles =
+        speakers_ ? speakers_->roles() : std::vector<std::string>{"interviewer", "participant"};
+    if (std::find(roles.begin(), roles.end(), opts.role) == roles.end()) {
+      throw UsageError(fmt::format("--role '{}' is no speaker's role{}; roles {}: {}", opts.role,
+                                   did_you_mean(opts.role, roles),
+                                   speakers_ ? "in " + speakers : std::string("without --speakers"),
+                                   fmt::join(roles, ", ")));
+    }
+  }
 }
+
+namespace {
+
+// " (did you mean 'data/sample'?)" for a missing path one or two edits from a file beside it.
+std::string sibling_hint(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path p(path);
+  if (path.empty() || path == "-" || fs::exists(p, ec)) return "";
+  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end());
+  const std::string name = closest_name(p.filename().string(), names);
+  if (name.empty()) return "";
+  return fmt::format(" (did you mean '{}'?)",
+                     p.has_parent_path() ? (p.parent_path() / name).string() : name);
+}
+
+}  // namespace
 
 bool CorpusReader::keep_turn(const DocumentTurn& t) const {
   return opts_.role.empty() || t.role == opts_.role;
@@ -176,11 +214,13 @@ CaseValue CorpusReader::case_value(const std::string& by) const {
       std::string known;
       for (const auto& n : names)
         known += (known.empty() ? "" : ", ") + n;
-      throw UsageError(fmt::format("unknown attribute '{}'; attributes in {}: {}", name,
-                                   attributes_file_, known));
+      throw UsageError(fmt::format("unknown attribute '{}'{}; attributes in {}: {}", name,
+                                   did_you_mean(name, names), attributes_file_, known));
     }
   } else if (!by.empty() && by != "document" && by != "speaker" && by != "participant") {
-    throw UsageError("--by takes document, speaker, participant or attr:NAME");
+    throw UsageError(
+        fmt::format("--by takes document, speaker, participant or attr:NAME, not '{}'{}", by,
+                    did_you_mean(by, {"document", "speaker", "participant"})));
   }
   return
       [this, by, attr](const Document& doc, const DocumentTurn& t) -> std::optional<std::string> {
@@ -202,7 +242,8 @@ std::vector<SourceRef> CorpusReader::list() {
   std::vector<std::string> paths = opts_.paths;
   if (paths.empty()) paths.push_back("-");
   std::vector<SourceRef> sources = list_sources(paths, diags);
-  for (const auto& d : diags) {
+  for (auto& d : diags) {
+    if (d.severity == Severity::error) d.message += sibling_hint(d.where.file);
     report(tool_, d);
     listed_ok_ = listed_ok_ && d.severity != Severity::error;
   }
@@ -231,6 +272,11 @@ Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
     } else if (part == "fr" || part == "en") {
       s.merge(Stopwords::defaults(*parse_language(part)));
     } else {
+      if (!std::filesystem::exists(part)) {
+        throw UsageError(fmt::format(
+            "--stopwords: '{}' is neither a list (default, none, fr, en) nor a file{}", part,
+            did_you_mean(part, {"default", "none", "fr", "en"}) + sibling_hint(part)));
+      }
       FileBytes bytes = FileBytes::open(part);
       s.merge(Stopwords::parse(decode(bytes.view(), part, {true}).text));
     }
@@ -244,7 +290,8 @@ HyphenMode parse_hyphens(const std::string& s) {
   if (s == "language") return HyphenMode::language;
   if (s == "keep") return HyphenMode::keep;
   if (s == "split") return HyphenMode::split;
-  throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'", s));
+  throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'{}", s,
+                               did_you_mean(s, {"language", "keep", "split"})));
 }
 
 std::string read_text(const std::string& path) {
@@ -274,8 +321,9 @@ TableOutput open_table(const CommonOptions& opts, std::vector<std::string> colum
                        const std::string& header_json) {
   auto format = parse_table_format(opts.format);
   if (!format) {
-    throw UsageError(
-        fmt::format("--format must be csv, tsv, json, jsonl or md, not '{}'", opts.format));
+    throw UsageError(fmt::format("--format must be csv, tsv, json, jsonl or md, not '{}'{}",
+                                 opts.format,
+                                 did_you_mean(opts.format, {"csv", "tsv", "json", "jsonl", "md"})));
   }
   if (opts.sep.size() != 1) throw UsageError("--sep takes a single character, like ';'");
   TableOptions to;

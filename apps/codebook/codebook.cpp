@@ -14,6 +14,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/cli.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/coding.hpp"
 #include "verbatim/coding_tables.hpp"
@@ -58,7 +59,11 @@ Codebook take_codebook(CodebookArgs& a) {
   a.common.paths = a.positional;
   if (!a.unit.empty()) {
     auto u = parse_unit_kind(a.unit);
-    if (!u) throw UsageError("--unit must be sentence, turn, paragraph or document");
+    if (!u) {
+      throw UsageError(
+          fmt::format("--unit must be sentence, turn, paragraph or document, not '{}'{}", a.unit,
+                      did_you_mean(a.unit, {"sentence", "turn", "paragraph", "document"})));
+    }
     cb.unit = *u;
   }
   if (a.fold_accents) cb.fold_accents = true;
@@ -153,14 +158,21 @@ int run_apply(CodebookArgs a) {
     for (auto& v : split_list(x)) {
       if (std::find(kOutputs.begin(), kOutputs.end(), v) == kOutputs.end())
         throw UsageError(fmt::format(
-            "--output takes references, summary, matrix, grid or cooccurrence, not '{}'", v));
+            "--output takes references, summary, matrix, grid or cooccurrence, not '{}'{}", v,
+            did_you_mean(v, kOutputs)));
       if (std::find(outputs.begin(), outputs.end(), v) == outputs.end()) outputs.push_back(v);
     }
   }
   const auto cell = parse_matrix_cell(a.cell);
-  if (!cell) throw UsageError("--cell must be references, words, coverage or presence");
-  if (a.order != "longest" && a.order != "first")
-    throw UsageError("--order must be longest or first");
+  if (!cell) {
+    throw UsageError(
+        fmt::format("--cell must be references, words, coverage or presence, not '{}'{}", a.cell,
+                    did_you_mean(a.cell, {"references", "words", "coverage", "presence"})));
+  }
+  if (a.order != "longest" && a.order != "first") {
+    throw UsageError(fmt::format("--order must be longest or first, not '{}'{}", a.order,
+                                 did_you_mean(a.order, {"longest", "first"})));
+  }
   const bool many = outputs.size() > 1;
   if (many && (o.output.empty() || o.output == "-"))
     throw UsageError("several --output tables need -o DIR (one file per table)");

@@ -1,7 +1,10 @@
 // verbatim corpus: one row per document (inventory), and `corpus check` (lint, exit 3).
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/inventory.hpp"
 #include "verbatim/json.hpp"
@@ -17,6 +20,11 @@ struct CorpusArgs {
 };
 
 int run_inventory(const CommonOptions& o) {
+  // "verbatim corpus chek DIR": a mistyped subcommand, not a missing transcript.
+  if (!o.paths.empty() && !std::filesystem::exists(o.paths.front())) {
+    if (const std::string hint = did_you_mean(o.paths.front(), {"check"}); !hint.empty())
+      throw UsageError(fmt::format("unknown subcommand '{}'{}", o.paths.front(), hint));
+  }
   CorpusReader reader("corpus", o);
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
   struct Row {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/concordance.hpp"
 #include "verbatim/html.hpp"
@@ -106,11 +107,13 @@ int run_kwic(KwicArgs a) {
       if (used != a.context.size()) throw std::invalid_argument(a.context);
     } catch (const std::exception&) {
       throw UsageError(
-          fmt::format("--context takes a number of words, sentence or turn, not '{}'", a.context));
+          fmt::format("--context takes a number of words, sentence or turn, not '{}'{}", a.context,
+                      did_you_mean(a.context, {"sentence", "turn"})));
     }
   }
   if (a.sort != "doc" && a.sort != "left" && a.sort != "right") {
-    throw UsageError("--sort must be doc, left or right");
+    throw UsageError(fmt::format("--sort must be doc, left or right, not '{}'{}", a.sort,
+                                 did_you_mean(a.sort, {"doc", "left", "right"})));
   }
   const Matcher matcher(a.queries, a.stem);
   CorpusReader reader("kwic", o);

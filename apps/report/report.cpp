@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/suggest.hpp"
 #include "report/render.hpp"
 #include "tools.hpp"
 #include "verbatim/coding.hpp"
@@ -66,7 +67,9 @@ std::string render_table(const ReportTable& t, const std::string& to, const Repo
   if (to == "tex") return render_latex(t, o);
   if (to == "csv") return render_csv(t, o);
   if (to == "xlsx") return render_xlsx(t, o);
-  throw UsageError(fmt::format("--to must be md, html, tex, csv, xlsx, svg or png, not '{}'", to));
+  throw UsageError(
+      fmt::format("--to must be md, html, tex, csv, xlsx, svg or png, not '{}'{}", to,
+                  did_you_mean(to, {"md", "html", "tex", "csv", "xlsx", "svg", "png"})));
 }
 
 namespace {
@@ -241,8 +244,9 @@ Scene make_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fon
   if (f.kind == "cloud") return cloud_figure(t, f, fonts);
   if (f.kind == "heatmap") return heatmap_figure(t, f, fonts);
   if (f.kind == "network") return network_figure(t, f, fonts);
-  throw UsageError(
-      fmt::format("--figure must be bar, cloud, heatmap or network, not '{}'", f.kind));
+  throw UsageError(fmt::format("--figure must be bar, cloud, heatmap or network, not '{}'{}",
+                               f.kind,
+                               did_you_mean(f.kind, {"bar", "cloud", "heatmap", "network"})));
 }
 
 namespace {
@@ -266,7 +270,10 @@ int run_report(ReportArgs a) {
   if (a.check) throw UsageError("--check goes with --recipe");
   if (a.inputs.size() > 1) throw UsageError("report renders one TABLE at a time");
   const auto locale = parse_locale(a.locale);
-  if (!locale) throw UsageError("--locale must be fr or en");
+  if (!locale) {
+    throw UsageError(fmt::format("--locale must be fr or en, not '{}'{}", a.locale,
+                                 did_you_mean(a.locale, {"fr", "en"})));
+  }
   const std::string path = a.inputs.empty() ? "-" : a.inputs.front();
   const std::string text = read_text(path);
   const ReportTable t = select_columns(read_report_table(text, path), a.columns);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/stemmer.hpp"
@@ -118,7 +119,8 @@ int run_tokens(const TokensArgs& a) {
   auto unit_kind = parse_unit_kind(a.unit);
   if (!unit_kind) {
     throw UsageError(
-        fmt::format("--unit must be document, turn, paragraph or sentence, not '{}'", a.unit));
+        fmt::format("--unit must be document, turn, paragraph or sentence, not '{}'{}", a.unit,
+                    did_you_mean(a.unit, {"sentence", "turn", "paragraph", "document"})));
   }
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
   CorpusReader reader("tokens", o);
