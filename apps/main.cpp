@@ -71,7 +71,9 @@ int main(int argc, char** argv) {
       "verbatim"};
   app.require_subcommand(1);
   app.set_version_flag("--version", version_text());
-  app.footer("Run 'verbatim TOOL --help' for a tool's options and examples.");
+  app.footer(
+      "Run 'verbatim TOOL --help' for a tool's options and examples, 'man verbatim-TOOL' for its\n"
+      "page, and 'man verbatim-tutorial' (in French: 'man verbatim-tutoriel') to get started.");
   int exit_code = 0;
   verbatim::cli::register_corpus(app, exit_code);
   verbatim::cli::register_tokens(app, exit_code);

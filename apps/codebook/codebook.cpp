@@ -14,6 +14,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/cli.hpp"
+#include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/coding.hpp"
@@ -548,22 +549,18 @@ void register_codebook(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "codebook", "Theme coding with a codebook: references, matrices, quote grids, REFI-QDA");
   cmd->require_subcommand(1);
-  cmd->footer(R"(Subcommands:
-  apply CODEBOOK [PATHS]       code the corpus; --output references|summary|matrix|grid|cooccurrence
-  check CODEBOOK [PATHS]       lint the codebook against the corpus (exit 3 on findings)
-  export CODEBOOK --qdc        the codebook as REFI-QDA .qdc
-  export CODEBOOK --qdpx OUT.qdpx [PATHS]   a REFI-QDA project with sources, codings and cases
-  import FILE.qdc              a REFI-QDA codebook as YAML
-  import-codings FILE.qdpx     codings made in NVivo, ATLAS.ti, MAXQDA or QualCoder, as a table
-
-Examples:
-  verbatim codebook apply data/sample/codebook.yml data/sample --role participant --output summary
-  verbatim codebook apply data/sample/codebook.yml data/sample --role participant \
-      --output matrix --by attr:entreprise --format md
-  verbatim codebook apply data/sample/codebook.yml data/sample --role participant \
-      --output references,summary,matrix,grid,cooccurrence -o tables/
-  verbatim codebook check data/sample/codebook.yml data/sample --role participant
-  verbatim codebook export data/sample/codebook.yml --qdpx study.qdpx data/sample)");
+  // Subcommands inherit a footer from their parent at creation: this one is set last.
+  const std::string_view usage =
+      "Forms:\n"
+      "  apply CODEBOOK [PATHS]       code the corpus; --output "
+      "references|summary|matrix|grid|cooccurrence\n"
+      "  check CODEBOOK [PATHS]       lint the codebook against the corpus (exit 3 on findings)\n"
+      "  export CODEBOOK --qdc        the codebook as REFI-QDA .qdc\n"
+      "  export CODEBOOK --qdpx OUT.qdpx [PATHS]   a REFI-QDA project with sources, codings and "
+      "cases\n"
+      "  import FILE.qdc              a REFI-QDA codebook as YAML\n"
+      "  import-codings FILE.qdpx     codings made in NVivo, ATLAS.ti, MAXQDA or QualCoder, as a "
+      "table";
 
   {
     auto a = std::make_shared<CodebookArgs>();
@@ -599,13 +596,22 @@ Examples:
     sub->add_option("--max-chars", a->max_chars, "Grid: cut quotes past N characters with …");
     sub->add_option("--codings", a->codings,
                     "Codings made elsewhere (import-codings output) added to the rule codings");
-    sub->footer(R"(Columns:
-  references    code,document,participant,speaker,unit,start,end,line,time,text
-  summary       code,files,references,coverage_percent,words
-  matrix        code,<one column per participant|document|value>,total (+ a total row)
-  grid          code,<one column per participant|document|value>: quotes, one per line
-  cooccurrence  code_a,code_b,count,a_references,b_references,jaccard,c_coefficient
-start/end: byte offsets into the normalized text; coverage: coded code points / code points.)");
+    set_help_footer(
+        sub,
+        "Columns:\n"
+        "  references    code,document,participant,speaker,unit,start,end,line,time,text\n"
+        "  summary       code,files,references,coverage_percent,words\n"
+        "  matrix        code,<one column per participant|document|value>,total (+ a total row)\n"
+        "  grid          code,<one column per participant|document|value>: quotes, one per line\n"
+        "  cooccurrence  code_a,code_b,count,a_references,b_references,jaccard,c_coefficient\n"
+        "start/end: byte offsets into the normalized text; coverage: coded code points / code "
+        "points.",
+        {"verbatim codebook apply data/sample/codebook.yml data/sample --role participant "
+         "--output summary --format md",
+         "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+         "      --output matrix --by attr:type_organisation --format md",
+         "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+         "      --output references,summary,matrix,grid,cooccurrence -o tableaux/"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook apply", a->common, [&] { return run_apply(*a); });
     });
@@ -619,6 +625,13 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_coding_options(sub, *a);
     sub->add_flag("-v,--verbose", a->common.verbose, "More messages on stderr");
     sub->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
+    set_help_footer(
+        sub,
+        "Findings: codes or rules that code nothing, names used twice, documents with no coded\n"
+        "unit; FILE:LINE:COL: message, one a line; exit 3 when there is any.",
+        {"verbatim codebook check data/sample/codebook.yml data/sample --role participant",
+         "verbatim codebook check data/sample/codebook.yml data/sample/interviews/p01.txt \\\n"
+         "      --speakers data/sample/speakers.csv --role participant"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook check", a->common, [&] { return run_check(*a); });
     });
@@ -635,6 +648,11 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_corpus_options(sub, a->common);
     add_coding_options(sub, *a);
     sub->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
+    set_help_footer(
+        sub, "",
+        {"verbatim codebook export data/sample/codebook.yml --qdc -o codes.qdc",
+         "verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample "
+         "--role participant"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook export", a->common, [&] { return run_export(*a); });
     });
@@ -648,6 +666,12 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     sub->add_option("--max-rules", a->max_rules, "Refuse codebooks of more codes than this")
         ->default_val(kDefaultMaxRules)
         ->group("Limits");
+    set_help_footer(
+        sub, "",
+        {"verbatim codebook export data/sample/codebook.yml --qdc -o codes.qdc && \\\n"
+         "      verbatim codebook import codes.qdc -o codes.yml",
+         "verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample && \\\n"
+         "      verbatim codebook import etude.qdpx"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook import", a->common, [&] { return run_import(*a); });
     });
@@ -659,11 +683,27 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_common_flags(sub, a->common, kOutputFlags);
     sub->add_option("file", a->positional, "FILE.qdpx");
     add_limit_flags(sub, a->common, false);
+    set_help_footer(
+        sub, "Columns: code,document,start,end,start_cp,end_cp,text (bytes and code points)",
+        {"verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample && \\\n"
+         "      verbatim codebook import-codings etude.qdpx --format md",
+         "verbatim codebook import-codings etude.qdpx -o codages.csv && \\\n"
+         "      verbatim codebook apply data/sample/codebook.yml data/sample --codings codages.csv "
+         "\\\n"
+         "      --output summary"});
     sub->callback([a, &exit_code] {
       exit_code =
           run_tool("codebook import-codings", a->common, [&] { return run_import_codings(*a); });
     });
   }
+  set_help_footer(
+      cmd, usage,
+      {"verbatim codebook apply data/sample/codebook.yml data/sample --role participant "
+       "--output summary --format md",
+       "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+       "      --output matrix --by attr:entreprise --format md",
+       "verbatim codebook check data/sample/codebook.yml data/sample --role participant",
+       "verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample"});
 }
 
 }  // namespace verbatim::cli

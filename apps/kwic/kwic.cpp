@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/concordance.hpp"
@@ -216,14 +217,14 @@ void register_kwic(CLI::App& app, int& exit_code) {
   cmd->add_option("--attributes", o.attributes, "CSV of case attributes");
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
   cmd->add_option("--threads", o.threads, "Worker threads (0: all cores)");
-  cmd->footer(R"(Columns: document,participant,speaker,line,start,end,left,match,right,time
-  line: in the original file; start/end: byte offsets into the normalized text; time: the turn's
-  start (VTT, SRT, Otter, [hh:mm:ss] labels).
-
-Examples:
-  verbatim kwic 'fidél*' data/sample --role participant
-  verbatim kwic "IA générative" data/sample --context sentence --format md
-  verbatim kwic -e personnalisation -e recommandation --stem data/sample --sort left)");
+  set_help_footer(
+      cmd,
+      "Columns: document,participant,speaker,line,start,end,left,match,right,time\n"
+      "  line: in the original file; start/end: byte offsets into the normalized text; time: the "
+      "turn's\n  start (VTT, SRT, Otter, [hh:mm:ss] labels).",
+      {"verbatim kwic 'fidél*' data/sample --role participant",
+       "verbatim kwic \"IA générative\" data/sample --context sentence --format md",
+       "verbatim kwic -e personnalisation -e recommandation --stem data/sample --sort left"});
   cmd->callback(
       [a, &exit_code] { exit_code = run_tool("kwic", a->common, [&] { return run_kwic(*a); }); });
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "report/render.hpp"
 #include "tools.hpp"
@@ -333,14 +334,19 @@ void register_report(CLI::App& app, int& exit_code) {
                 "With --recipe: rerun into a temporary folder and compare (exit 3 when stale)");
   cmd->add_option("-o,--output", a->common.output, "Output file (a folder with --recipe)");
   cmd->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
-  cmd->footer(R"(Examples:
-  verbatim freq data/sample --role participant --top 30 | verbatim report --locale fr \
-      --title "Figure 2 : Mots les plus fréquents" --to md
-  verbatim freq data/sample --role participant --top 60 -o freq.csv
-  verbatim report freq.csv --figure cloud --to png -o nuage.png
-  verbatim report matrix.csv --to xlsx --locale fr -o matrice.xlsx
-  verbatim report --recipe data/sample/study.yml -o out/
-  verbatim report --recipe data/sample/study.yml -o out/ --check)");
+  set_help_footer(
+      cmd,
+      "Input: a table written by a verbatim tool; its kind (frequencies, keyness, code summary,\n"
+      "matrix, grid, co-occurrences...) is recognised from its columns. --to xlsx is the way to\n"
+      "Excel; --recipe with --check exits 3 when a committed output is stale.",
+      {"verbatim freq data/sample --role participant --top 30 | verbatim report --locale fr \\\n"
+       "      --title \"Figure 2 : Mots les plus fréquents\"",
+       "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+       "      --output matrix --by attr:type_organisation | verbatim report --to xlsx --locale fr "
+       "-o matrice.xlsx",
+       "verbatim freq data/sample --role participant --top 80 | verbatim report --figure cloud "
+       "--to png -o nuage.png",
+       "verbatim report --recipe data/sample/study.yml -o out/"});
   cmd->callback([a, &exit_code] {
     exit_code = run_tool("report", a->common, [&] { return run_report(*a); });
   });

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/segment.hpp"
@@ -148,13 +149,13 @@ void register_tokens(CLI::App& app, int& exit_code) {
   add_common_flags(cmd, args->common);
   cmd->add_option("--unit", args->unit, "Numbering of units: sentence, turn, paragraph, document")
       ->default_val("sentence");
-  cmd->footer(R"(Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line
-  start/end are byte offsets into the normalized text (the file's bytes for clean UTF-8).
-
-Examples:
-  verbatim tokens data/sample/interviews/p01.txt | head
-  verbatim tokens data/sample --role participant --format tsv
-  echo "L'IA, c'est aujourd'hui." | verbatim tokens --lang fr --format md)");
+  set_help_footer(cmd,
+                  "Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line\n"
+                  "  start/end are byte offsets into the normalized text (the file's bytes for "
+                  "clean UTF-8).",
+                  {"verbatim tokens data/sample/interviews/p01.txt | head",
+                   "verbatim tokens data/sample --role participant --format tsv -o tokens.tsv",
+                   "echo \"L'IA, c'est aujourd'hui.\" | verbatim tokens --lang fr --format md"});
   cmd->callback([args, &exit_code] {
     exit_code = run_tool("tokens", args->common, [&] { return run_tokens(*args); });
   });
