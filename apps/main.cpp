@@ -7,21 +7,12 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unicode/uversion.h>
 
+#include "cli/installation.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
-#include "verbatim/stemmer.hpp"
-#include "verbatim/version.hpp"
 
 namespace {
-
-std::string version_text() {
-  std::string commit = verbatim::kGitCommit;
-  return fmt::format("verbatim {}{}\nICU {}\n{}", verbatim::kVersion,
-                     commit.empty() ? "" : " (" + commit + ")", U_ICU_VERSION,
-                     verbatim::stemmer_version());
-}
 
 // The first argument after a command that must be followed by a subcommand (verbatim,
 // verbatim codebook) and names none of its subcommands: a mistyped tool name. Returns that
@@ -70,7 +61,7 @@ int main(int argc, char** argv) {
       "transcripts",
       "verbatim"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", version_text());
+  app.set_version_flag("--version", verbatim::cli::version_text);
   app.footer(
       "Run 'verbatim TOOL --help' for a tool's options and examples, 'man verbatim-TOOL' for its\n"
       "page, and 'man verbatim-tutorial' (in French: 'man verbatim-tutoriel') to get started.");

@@ -10,6 +10,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/installation.hpp"
 #include "cli/suggest.hpp"
 #include "verbatim/json.hpp"
 #include "verbatim/version.hpp"
@@ -266,11 +267,12 @@ Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
     const std::string part = v.substr(pos, comma - pos);
     pos = comma + 1;
     if (part == "default") {
-      s.merge(Stopwords::defaults(lang));
+      s.merge(Stopwords::from_lists(DefaultLists::get().texts(lang)));
     } else if (part == "none" || part.empty()) {
       // nothing
     } else if (part == "fr" || part == "en") {
-      s.merge(Stopwords::defaults(*parse_language(part)));
+      // Snowball's list alone, as other tools use it.
+      s.merge(Stopwords::parse(DefaultLists::get().texts(*parse_language(part)).snowball));
     } else {
       if (!std::filesystem::exists(part)) {
         throw UsageError(fmt::format(
@@ -305,6 +307,7 @@ std::string json_header(const std::string& tool, const CommonOptions& o) {
   append_json_string(h, tool);
   h += ",\"version\":";
   append_json_string(h, kVersion);
+  h += ",\"versions\":" + version_block_json();
   h += ",\"options\":{\"lang\":";
   append_json_string(h, o.lang);
   h += ",\"stopwords\":";
