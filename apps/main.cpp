@@ -10,6 +10,7 @@
 
 #include "cli/installation.hpp"
 #include "cli/suggest.hpp"
+#include "cli/terminal.hpp"
 #include "tools.hpp"
 
 namespace {
@@ -103,11 +104,11 @@ int main(int argc, char** argv) {
       message += verbatim::cli::did_you_mean(flag, option_names(last));
     }
     fmt::print(stderr, "verbatim{}: {}: {}\nRun 'verbatim{} --help' for the options.\n",
-               tool.empty() ? "" : " " + tool, "error", message,
+               tool.empty() ? "" : " " + tool, verbatim::cli::error_label(), message,
                tool.empty() ? "" : " " + tool);
     return 2;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "verbatim: {}: {}\n", "error", e.what());
+    fmt::print(stderr, "verbatim: {}: {}\n", verbatim::cli::error_label(), e.what());
     return 1;
   }
   return exit_code;

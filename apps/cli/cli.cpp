@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/installation.hpp"
@@ -80,8 +80,10 @@ void add_limit_flags(CLI::App* app, CommonOptions& o, bool lines) {
 namespace {
 
 void setup_logging(const std::string& tool, const CommonOptions& o) {
-  auto logger = spdlog::stderr_logger_st("verbatim-" + tool);
-  logger->set_pattern(fmt::format("verbatim {}: %l: %v", tool));
+  // Colored labels (%^...%$) only on a terminal without NO_COLOR.
+  auto logger = spdlog::stderr_color_st(
+      "verbatim-" + tool, stderr_colors() ? spdlog::color_mode::always : spdlog::color_mode::never);
+  logger->set_pattern(fmt::format("verbatim {}: %^%l%$: %v", tool));
   spdlog::level::level_enum level = spdlog::level::warn;
   if (o.quiet) level = spdlog::level::err;
   if (o.verbose == 1) level = spdlog::level::info;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/terminal.hpp"
 #include "verbatim/corpus.hpp"
 #include "verbatim/parallel.hpp"
 #include "verbatim/stopwords.hpp"
@@ -119,6 +120,7 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
   };
   std::vector<SourceRef> sources = list();
   bool ok = listed_ok_;
+  Progress progress(tool_, sources, opts_.quiet);
   ordered_parallel_map<Item>(
       sources.size(), opts_.threads,
       [&](std::size_t i) {
@@ -131,7 +133,8 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
         }
         return it;
       },
-      [&](std::size_t, Item& it) {
+      [&](std::size_t i, Item& it) {
+        if (!it.warnings.empty() || it.error) progress.clear();
         for (const auto& w : it.warnings)
           report(tool_, w);
         if (it.error) {
@@ -141,6 +144,7 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
           ++documents_;
           consume(*it.result);
         }
+        progress.done(i);
       });
   return ok;
 }
