@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/completion.hpp"
 #include "cli/installation.hpp"
 #include "cli/suggest.hpp"
 #include "cli/terminal.hpp"
@@ -74,6 +75,16 @@ int main(int argc, char** argv) {
   verbatim::cli::register_cooccur(app, exit_code);
   verbatim::cli::register_codebook(app, exit_code);
   verbatim::cli::register_report(app, exit_code);
+  // Hidden: the shell completion scripts (the build writes them; docs/verbatim.md says how).
+  if (argc == 3 && std::string_view(argv[1]) == "--completion") {
+    try {
+      fmt::print("{}", verbatim::cli::completion_script(app, argv[2]));
+      return 0;
+    } catch (const std::invalid_argument& e) {
+      fmt::print(stderr, "verbatim: error: {}\n", e.what());
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

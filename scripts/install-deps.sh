@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages verbatim needs to build and test, when any is missing
 # (--test adds the tools of the test scripts: Chromium for report screenshots and HTML safety,
-# Python to build malformed zip archives, tmux for the terminal progress test; --fuzz adds
-# clang and libFuzzer).
+# Python to build malformed zip archives, tmux for the terminal tests (progress line, zsh
+# completion), zsh; --fuzz adds clang and libFuzzer).
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -16,7 +16,7 @@ PACKAGES=(
 
 # --test: also what the test scripts use to look at the report as a person does.
 if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(chromium python3 tmux)
+  PACKAGES+=(chromium python3 tmux zsh)
 fi
 # --fuzz: clang and libFuzzer for scripts/fuzz.sh.
 if [[ "${1:-}" == "--fuzz" ]]; then

@@ -10,6 +10,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/completion.hpp"
 #include "cli/installation.hpp"
 #include "cli/suggest.hpp"
 #include "verbatim/json.hpp"
@@ -20,10 +21,13 @@ namespace verbatim::cli {
 void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
   if (flags & kCorpusFlags) {
     app->add_option("paths", o.paths, "Transcript files or folders ('-' or none: stdin)");
-    app->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
-        ->default_val("auto");
-    app->add_option("--role", o.role,
-                    "Keep only the turns of speakers with this role (e.g. participant)");
+    set_choices(app->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+                    ->default_val("auto"),
+                kLangs);
+    set_choices(
+        app->add_option("--role", o.role,
+                        "Keep only the turns of speakers with this role (e.g. participant)"),
+        kRoles);
     app->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
     app->add_option("--attributes", o.attributes,
                     "CSV of case attributes keyed by document or participant id");
@@ -32,25 +36,36 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
     add_limit_flags(app, o);
   }
   if (flags & kTextFlags) {
-    app->add_option("--stopwords", o.stopwords,
-                    "Stopwords: default, none, fr, en, a list file, or several joined by commas")
-        ->default_val("default");
-    app->add_option("--keep", o.keep, "Words that are never stopwords (comma-separated)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
-        ->default_val("language");
+    set_choices(app->add_option(
+                       "--stopwords", o.stopwords,
+                       "Stopwords: default, none, fr, en, a list file, or several joined by commas")
+                    ->default_val("default"),
+                {"default", "none", "fr", "en"}, true);
+    set_choices(
+        app->add_option("--keep", o.keep, "Words that are never stopwords (comma-separated)")
+            ->delimiter(',')
+            ->allow_extra_args(false),
+        {});
+    add_hyphens_flag(app, o);
   }
   if (flags & kOutputFlags) {
     app->add_option("-o,--output", o.output, "Write to this file (atomically) instead of stdout");
-    app->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
-        ->default_val("csv");
-    app->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
+    set_choices(app->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
+                    ->default_val("csv"),
+                kFormats);
+    set_choices(
+        app->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(","), {});
     app->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
     add_safe_cells_flag(app, o);
   }
   app->add_flag("-v,--verbose", o.verbose, "More messages on stderr (-vv: debug)");
   app->add_flag("-q,--quiet", o.quiet, "Only errors on stderr");
+}
+
+void add_hyphens_flag(CLI::App* app, CommonOptions& o) {
+  set_choices(app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
+                  ->default_val("language"),
+              {"language", "keep", "split"});
 }
 
 void add_safe_cells_flag(CLI::App* app, CommonOptions& o) {

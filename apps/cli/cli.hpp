@@ -62,6 +62,12 @@ enum Flags : unsigned {
 };
 
 void add_common_flags(CLI::App* app, CommonOptions& opts, unsigned flags = kAllFlags);
+// The values of the common flags, for completion and messages.
+inline const std::vector<std::string> kLangs = {"auto", "fr", "en"};
+inline const std::vector<std::string> kRoles = {"participant", "interviewer"};
+inline const std::vector<std::string> kFormats = {"csv", "tsv", "json", "jsonl", "md"};
+// --hyphens (for tools that take it without the other text flags).
+void add_hyphens_flag(CLI::App* app, CommonOptions& opts);
 // --safe-cells (for tools that add the output flags themselves).
 void add_safe_cells_flag(CLI::App* app, CommonOptions& opts);
 // --max-file-size, --max-zip-entry and (with `lines`) --max-line-tokens, in a "Limits" group.

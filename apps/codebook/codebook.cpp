@@ -14,6 +14,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
 #include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
@@ -520,22 +521,24 @@ int run_import_codings(CodebookArgs a) {
 }
 
 void add_corpus_options(CLI::App* cmd, CommonOptions& o) {
-  cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
-      ->default_val("auto");
-  cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role");
+  set_choices(cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+                  ->default_val("auto"),
+              kLangs);
+  set_choices(cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role"),
+              kRoles);
   cmd->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
   cmd->add_option("--attributes", o.attributes, "CSV of case attributes");
-  cmd->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
-      ->default_val("language");
+  add_hyphens_flag(cmd, o);
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
   cmd->add_option("--threads", o.threads, "Worker threads (0: all cores)");
   add_limit_flags(cmd, o);
 }
 
 void add_coding_options(CLI::App* cmd, CodebookArgs& a) {
-  cmd->add_option("--unit", a.unit,
-                  "Unit of coding: sentence, turn, paragraph or document "
-                  "(default: the codebook's, else sentence)");
+  set_choices(cmd->add_option("--unit", a.unit,
+                              "Unit of coding: sentence, turn, paragraph or document "
+                              "(default: the codebook's, else sentence)"),
+              {"sentence", "turn", "paragraph", "document"});
   cmd->add_flag("--fold-accents", a.fold_accents, "Match words without regard to accents");
   cmd->add_option("--max-rules", a.max_rules,
                   "Refuse codebooks of more rules or codes than this (aliases counted)")
@@ -568,9 +571,11 @@ void register_codebook(CLI::App& app, int& exit_code) {
     // -o without its long name: --output names the tables here.
     CommonOptions& o = a->common;
     sub->add_option("-o", o.output, "Write to this file (several tables: this folder)");
-    sub->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
-        ->default_val("csv");
-    sub->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
+    set_choices(sub->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
+                    ->default_val("csv"),
+                kFormats);
+    set_choices(
+        sub->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(","), {});
     sub->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
     add_safe_cells_flag(sub, o);
     sub->add_flag("-v,--verbose", o.verbose, "More messages on stderr");
@@ -578,21 +583,31 @@ void register_codebook(CLI::App& app, int& exit_code) {
     sub->add_option("codebook_and_paths", a->positional, "CODEBOOK, then files or folders");
     add_corpus_options(sub, a->common);
     add_coding_options(sub, *a);
-    sub->add_option("--output", a->outputs,
-                    "Tables: references, summary, matrix, grid, cooccurrence (several: -o DIR)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    sub->add_option("--by", a->by,
-                    "Matrix and grid columns: participant, document, speaker or attr:NAME");
-    sub->add_option("--columns", a->columns, "Column order for matrix and grid (comma-separated)");
-    sub->add_option("--cell", a->cell, "Matrix cells: presence, references, words or coverage")
-        ->default_val("presence");
+    set_choices(sub->add_option("--output", a->outputs,
+                                "Tables: references, summary, matrix, grid, cooccurrence (several: "
+                                "-o DIR)")
+                    ->delimiter(',')
+                    ->allow_extra_args(false),
+                kOutputs);
+    set_choices(
+        sub->add_option("--by", a->by,
+                        "Matrix and grid columns: participant, document, speaker or attr:NAME"),
+        {"participant", "document", "speaker", "attr:"});
+
+    set_choices(sub->add_option("--columns", a->columns,
+                                "Column order for matrix and grid (comma-separated)"),
+                {});
+    set_choices(
+        sub->add_option("--cell", a->cell, "Matrix cells: presence, references, words or coverage")
+            ->default_val("presence"),
+        {"presence", "references", "words", "coverage"});
     sub->add_option("--min-references", a->min_references,
                     "Presence shows a check mark from this many references")
         ->default_val(1);
     sub->add_option("--quotes", a->quotes, "Grid: quotes per cell")->default_val(3);
-    sub->add_option("--order", a->order, "Grid quotes: longest first or first seen")
-        ->default_val("longest");
+    set_choices(sub->add_option("--order", a->order, "Grid quotes: longest first or first seen")
+                    ->default_val("longest"),
+                {"longest", "first"});
     sub->add_option("--max-chars", a->max_chars, "Grid: cut quotes past N characters with …");
     sub->add_option("--codings", a->codings,
                     "Codings made elsewhere (import-codings output) added to the rule codings");

@@ -134,8 +134,7 @@ void register_corpus(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<CorpusArgs>();
   CLI::App* cmd = app.add_subcommand("corpus", "Inventory of the documents: one row each");
   add_common_flags(cmd, args->common, kOutputFlags | kCorpusFlags);
-  cmd->add_option("--hyphens", args->common.hyphens, "Hyphenated words: language, keep or split")
-      ->default_val("language");
+  add_hyphens_flag(cmd, args->common);
   set_help_footer(
       cmd, "Columns: id,format,encoding,language,turns,speakers,words,duration,bytes",
       {"verbatim corpus data/sample --format md",

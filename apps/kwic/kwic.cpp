@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
 #include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
@@ -202,17 +203,26 @@ void register_kwic(CLI::App& app, int& exit_code) {
                   "QUERY (unless -e is given), then files or folders");
   cmd->add_option("-e,--query", a->queries, "A query: word, glob (fidél*), \"phrase of words\"")
       ->allow_extra_args(false);
-  cmd->add_option("--context", a->context, "Context: a number of words, sentence or turn")
-      ->default_val("5");
+  set_choices(
+      cmd->add_option("--context", a->context, "Context: a number of words, sentence or turn")
+          ->default_val("5"),
+      {"sentence", "turn"});
   cmd->add_flag("--stem", a->stem, "Match words by their Snowball stem");
-  cmd->add_option("--sort", a->sort, "Order: doc, left or right context")->default_val("doc");
+  set_choices(
+      cmd->add_option("--sort", a->sort, "Order: doc, left or right context")->default_val("doc"),
+      {"doc", "left", "right"});
   cmd->add_option("--max", a->max, "At most N lines");
   // --format also takes html here: a self-contained page with the matches highlighted.
+  set_choices(cmd->get_option("--format")
+                  ->description("Output format: csv, tsv, json, jsonl, md or html (a page)"),
+              {"csv", "tsv", "json", "jsonl", "md", "html"});
   // The corpus flags without the positional paths (taken above).
   CommonOptions& o = a->common;
-  cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
-      ->default_val("auto");
-  cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role");
+  set_choices(cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+                  ->default_val("auto"),
+              kLangs);
+  set_choices(cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role"),
+              kRoles);
   cmd->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
   cmd->add_option("--attributes", o.attributes, "CSV of case attributes");
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");

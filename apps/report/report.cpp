@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
 #include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "report/render.hpp"
@@ -319,14 +320,20 @@ void register_report(CLI::App& app, int& exit_code) {
       "report", "Tables and figures as theses print them; a whole study from its recipe");
   cmd->add_option("table", a->inputs,
                   "A table written by a verbatim tool (CSV, TSV, JSON; '-': stdin)");
-  cmd->add_option("--to", a->to, "md, html, tex, csv, xlsx, or svg / png for a figure")
-      ->default_val("md");
-  cmd->add_option("--figure", a->figure, "bar, cloud, heatmap or network");
-  cmd->add_option("--locale", a->locale, "Headers and numbers: fr or en")->default_val("en");
-  cmd->add_option("--title", a->title, "Title above the table or figure");
-  cmd->add_option("--caption", a->caption, "A note under the table");
-  cmd->add_option("--source", a->source, "Source line under the table");
-  cmd->add_option("--columns", a->columns, "Keep these columns, in this order")->delimiter(',');
+  set_choices(cmd->add_option("--to", a->to, "md, html, tex, csv, xlsx, or svg / png for a figure")
+                  ->default_val("md"),
+              {"md", "html", "tex", "csv", "xlsx", "svg", "png"});
+  set_choices(cmd->add_option("--figure", a->figure, "bar, cloud, heatmap or network"),
+              {"bar", "cloud", "heatmap", "network"});
+  set_choices(
+      cmd->add_option("--locale", a->locale, "Headers and numbers: fr or en")->default_val("en"),
+      {"fr", "en"});
+  set_choices(cmd->add_option("--title", a->title, "Title above the table or figure"), {});
+  set_choices(cmd->add_option("--caption", a->caption, "A note under the table"), {});
+  set_choices(cmd->add_option("--source", a->source, "Source line under the table"), {});
+  set_choices(
+      cmd->add_option("--columns", a->columns, "Keep these columns, in this order")->delimiter(','),
+      {});
   cmd->add_option("--top", a->top, "Figures: at most N bars, words or edges")->default_val(30);
   cmd->add_option("--codebook", a->codebook, "Codebook whose colors paint codes and words");
   cmd->add_option("--recipe", a->recipe, "Run a whole study (study.yml) into -o DIR");

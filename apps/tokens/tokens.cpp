@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
 #include "cli/help.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
@@ -147,8 +148,10 @@ void register_tokens(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<TokensArgs>();
   CLI::App* cmd = app.add_subcommand("tokens", "The token stream with spans, norms, stems");
   add_common_flags(cmd, args->common);
-  cmd->add_option("--unit", args->unit, "Numbering of units: sentence, turn, paragraph, document")
-      ->default_val("sentence");
+  set_choices(cmd->add_option("--unit", args->unit,
+                              "Numbering of units: sentence, turn, paragraph, document")
+                  ->default_val("sentence"),
+              {"sentence", "turn", "paragraph", "document"});
   set_help_footer(cmd,
                   "Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line\n"
                   "  start/end are byte offsets into the normalized text (the file's bytes for "
