@@ -259,7 +259,7 @@ struct ReportArgs {
   std::string to = "md", figure, locale = "en", title, caption, source, codebook, recipe;
   std::vector<std::string> columns;
   std::size_t top = 30;
-  bool check = false;
+  bool check = false, bom = false;
 };
 
 int run_report(ReportArgs a) {
@@ -307,6 +307,7 @@ int run_report(ReportArgs a) {
   o.title = a.title;
   o.caption = a.caption;
   o.source = a.source;
+  o.bom = a.bom;
   out.write(render_table(t, a.to, o));
   out.commit();
   return kOk;
@@ -337,6 +338,7 @@ void register_report(CLI::App& app, int& exit_code) {
   cmd->add_option("--top", a->top, "Figures: at most N bars, words or edges")->default_val(30);
   cmd->add_option("--codebook", a->codebook, "Codebook whose colors paint codes and words");
   cmd->add_option("--recipe", a->recipe, "Run a whole study (study.yml) into -o DIR");
+  cmd->add_flag("--bom", a->bom, "--to csv: start with a UTF-8 byte-order mark (Excel)");
   cmd->add_flag("--check", a->check,
                 "With --recipe: rerun into a temporary folder and compare (exit 3 when stale)");
   cmd->add_option("-o,--output", a->common.output, "Output file (a folder with --recipe)");
