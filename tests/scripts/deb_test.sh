@@ -70,9 +70,11 @@ unset VERBATIM_DATA
 (cd "$t" && /usr/bin/verbatim freq /usr/share/verbatim/sample --role participant --top 5 >freq.csv) ||
   fail "verbatim freq on the installed sample"
 grep -q '^clients,7,277,' "$t/freq.csv" || fail "unexpected table: $(head -n 2 "$t/freq.csv")"
-(cd "$t" && /usr/bin/verbatim report --recipe /usr/share/verbatim/sample/study.yml -o out -q) ||
-  fail "the sample study's recipe with the packaged binary"
-[[ -f "$t/out/report.html" && -f "$t/out/figures/nuage-cloud.png" ]] || fail "the recipe wrote no report"
+(cd "$t" && /usr/bin/verbatim report freq.csv --figure cloud --to png -o nuage.png &&
+  /usr/bin/verbatim codebook apply /usr/share/verbatim/sample/codebook.yml /usr/share/verbatim/sample \
+    --role participant --output matrix | /usr/bin/verbatim report --to xlsx -o matrice.xlsx) ||
+  fail "a figure and a workbook with the packaged binary"
+[[ -s "$t/nuage.png" && -s "$t/matrice.xlsx" ]] || fail "no figure or workbook written"
 if [[ -d "$build/man" ]]; then
   [[ "$(man -w verbatim-tutoriel 2>/dev/null)" == /usr/share/man/man7/verbatim-tutoriel.7* ]] ||
     fail "man -w verbatim-tutoriel"
