@@ -4,10 +4,12 @@
 # verbatim on PATH, as a reader pastes them. Blocks that are not for pasting as they are
 # (installing, a clone's build) are fenced ```shell instead, and are not run. A block passes
 # when it exits 0, or 3 for a block of checks (`check`) that found something.
-# Usage: docs_commands.sh VERBATIM_BINARY SOURCE_DIR
+# The commands are the tools' own, tested elsewhere: a sanitizer build skips this (exit 77).
+# Usage: docs_commands.sh VERBATIM_BINARY SOURCE_DIR [SANITIZE]
 set -uo pipefail
 bin=$(realpath "$1")
 src=$(realpath "$2")
+[[ -z "${3:-}" ]] || { echo "sanitizer build ($3): the tutorials are not rerun; skipped"; exit 77; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"
