@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
   verbatim::cli::register_cooccur(app, exit_code);
   verbatim::cli::register_codebook(app, exit_code);
   verbatim::cli::register_report(app, exit_code);
+  verbatim::cli::register_merge(app, exit_code);
   // Hidden: the shell completion scripts (the build writes them; docs/verbatim.md says how).
   if (argc == 3 && std::string_view(argv[1]) == "--completion") {
     try {

@@ -13,5 +13,6 @@ void register_kwic(CLI::App& app, int& exit_code);
 void register_cooccur(CLI::App& app, int& exit_code);
 void register_codebook(CLI::App& app, int& exit_code);
 void register_report(CLI::App& app, int& exit_code);
+void register_merge(CLI::App& app, int& exit_code);
 
 }  // namespace verbatim::cli

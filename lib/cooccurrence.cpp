@@ -209,12 +209,75 @@ void CooccurrenceCounter::add(const DocumentCooccurrence& d) {
   for (const auto& [p, n] : d.pairs)
     pairs_[p] += n;
   units_ += d.units;
+  check_pairs();
+}
+
+void CooccurrenceCounter::check_pairs() const {
   if (max_pairs_ && pairs_.size() > max_pairs_) {
     throw Error(fmt::format(
         "more than {} distinct pairs: give --terms or --top to count pairs of fewer words, or "
         "raise --max-pairs",
         max_pairs_));
   }
+}
+
+void CooccurrenceCounter::write_partial(std::string& out, std::string_view case_value) const {
+  auto open = [&](std::string_view member) {
+    out += "{\"case\":";
+    append_json_string(out, case_value);
+    out += ",\"";
+    out += member;
+    out += "\":";
+  };
+  open("units");
+  out += fmt::format("{}}}\n", units_);
+  for (const auto& [key, n] : terms_) {
+    open("term");
+    append_json_string(out, key);
+    out += fmt::format(",\"count\":{}}}\n", n);
+  }
+  for (const auto& [ks, n] : surfaces_) {
+    const auto tab = ks.find('\t');
+    open("term");
+    append_json_string(out, std::string_view(ks).substr(0, tab));
+    out += ",\"surface\":";
+    append_json_string(out, std::string_view(ks).substr(tab + 1));
+    out += fmt::format(",\"count\":{}}}\n", n);
+  }
+  for (const auto& [p, n] : pairs_) {
+    open("a");
+    append_json_string(out, p.first);
+    out += ",\"b\":";
+    append_json_string(out, p.second);
+    out += fmt::format(",\"count\":{}}}\n", n);
+  }
+}
+
+void CooccurrenceCounter::add_partial(const JsonValue& r, const Location& where) {
+  static constexpr std::string_view kWhat = "not a cooccur partial record";
+  if (r.get("units")) {
+    units_ += json_uint(r, "units", where, kWhat);
+    return;
+  }
+  const std::uint64_t n = json_uint(r, "count", where, kWhat);
+  if (r.get("term")) {
+    const std::string& key = json_string(r, "term", where, kWhat);
+    if (r.get("surface")) {
+      surfaces_[key + "\t" + json_string(r, "surface", where, kWhat)] += n;
+    } else {
+      terms_[key] += n;
+    }
+    return;
+  }
+  if (r.get("a")) {
+    const std::string& a = json_string(r, "a", where, kWhat);
+    const std::string& b = json_string(r, "b", where, kWhat);
+    if (!(a < b)) throw Error(where, fmt::format("{}: a pair must be in key order", kWhat));
+    pairs_[{a, b}] += n;
+    check_pairs();
+    return;
+  }
+  throw Error(where, fmt::format("{}: no 'units', 'term' or 'a' member", kWhat));
 }
 
 void fill_measures(Edge& e, std::uint64_t units) {

@@ -338,27 +338,46 @@ std::optional<Document> load_document(const SourceRef& src, const CorpusOptions&
 }
 
 void Fingerprint::add(const Document& doc) {
-  // FNV-1a over the id, then over a 64-bit digest of the text (hashed eight bytes at a time).
-  auto mix = [this](std::uint64_t v) {
-    h_ ^= v;
-    h_ *= 0x100000001b3ull;
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  auto mix = [&h](std::uint64_t v) {
+    h ^= v;
+    h *= 0x100000001b3ull;
   };
   for (unsigned char c : doc.source.id)
     mix(c);
   mix(0);
   mix(detail::hash_bytes(doc.text.data(), doc.text.size()));
   mix(doc.text.size());
+  // A final avalanche, so that sums of digests do not cancel in their low bits.
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  sum_ += h;
 }
 
 void Fingerprint::combine(const Fingerprint& other) {
-  for (int i = 0; i < 8; ++i) {
-    h_ ^= (other.h_ >> (8 * i)) & 0xFF;
-    h_ *= 0x100000001b3ull;
-  }
+  sum_ += other.sum_;
 }
 
 std::string Fingerprint::hex() const {
-  return fmt::format("{:016x}", h_);
+  return fmt::format("{:016x}", sum_);
+}
+
+std::optional<Fingerprint> Fingerprint::from_hex(std::string_view hex) {
+  if (hex.size() != 16) return std::nullopt;
+  Fingerprint f;
+  for (char c : hex) {
+    int d;
+    if (c >= '0' && c <= '9') {
+      d = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      d = c - 'a' + 10;
+    } else {
+      return std::nullopt;
+    }
+    f.sum_ = f.sum_ << 4 | static_cast<std::uint64_t>(d);
+  }
+  return f;
 }
 
 }  // namespace verbatim

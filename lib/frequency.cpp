@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "flat_counter.hpp"
+#include "frequency_impl.hpp"
 #include "verbatim/csv.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/source.hpp"
@@ -17,13 +18,6 @@
 namespace verbatim {
 
 namespace {
-
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <class V>
-using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
 
 bool counted_kind(TokenKind k, const FrequencyOptions& o) {
   return k == TokenKind::word || (o.numbers && k == TokenKind::number);
@@ -100,97 +94,6 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
 
 // ---------------------------------------------------------------------------------------------
 
-struct FrequencyCounter::Impl {
-  FrequencyOptions opts;
-  struct Form {
-    std::string surface;
-    std::string norm;
-    std::string key;  // its own group (before synonyms)
-    bool counted = false;
-    std::vector<std::uint32_t> rows;  // a row per synonym line holding it, else its own group
-  };
-  detail::FlatIndex form_index[2];            // per language: surface -> index in form_ids_of
-  std::vector<std::uint32_t> form_ids_of[2];  // that index -> form id
-  std::vector<Form> forms;
-  StringMap<std::uint32_t> row_ids;  // group key -> row
-  std::vector<std::string> row_keys;
-  std::vector<std::uint32_t> row_k;  // synonym lines sharing... (1 for plain groups)
-  std::optional<Stemmer> stemmers[2];
-  std::optional<Stopwords> stopwords[2];
-  // Synonym words by group key of each language, to the lines holding them.
-  StringMap<std::vector<std::uint32_t>> synonym_lines[2];
-  bool synonyms_ready[2] = {false, false};
-  struct Case {
-    std::vector<std::uint64_t> form_count;
-    std::vector<std::size_t> row_docs;
-    std::vector<std::int64_t> row_last_doc;
-    std::uint64_t counted = 0, words = 0;
-    std::size_t documents = 0;
-  };
-  std::map<std::string, Case> cases;
-
-  static int li(Language l) { return l == Language::fr ? 0 : 1; }
-
-  StringMap<std::string> stem_keys[2];  // norm -> group key: each norm stemmed once
-
-  std::string group_key(Language lang, const std::string& norm) {
-    if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
-      return std::string(language_code(lang)) + ":" + norm;
-    }
-    auto& cache = stem_keys[li(lang)];
-    if (auto it = cache.find(norm); it != cache.end()) return it->second;
-    auto& st = stemmers[li(lang)];
-    if (!st) st.emplace(lang);
-    std::string key = std::string(language_code(lang)) + ":" + std::string(st->stem(norm));
-    cache.emplace(norm, key);
-    return key;
-  }
-
-  void prepare_synonyms(Language lang) {
-    if (synonyms_ready[li(lang)]) return;
-    synonyms_ready[li(lang)] = true;
-    for (std::uint32_t line = 0; line < opts.synonyms.size(); ++line) {
-      for (const auto& w : opts.synonyms[line]) {
-        auto& lines = synonym_lines[li(lang)][group_key(lang, normalize_token(w))];
-        if (lines.empty() || lines.back() != line) lines.push_back(line);
-      }
-    }
-  }
-
-  std::uint32_t row_of(const std::string& key) {
-    auto [it, fresh] = row_ids.emplace(key, static_cast<std::uint32_t>(row_keys.size()));
-    if (fresh) row_keys.push_back(key);
-    return it->second;
-  }
-
-  std::uint32_t intern(std::string_view surface, Language lang) {
-    bool fresh = false;
-    const std::uint32_t id = form_index[li(lang)].insert(surface, &fresh);
-    if (!fresh) return form_ids_of[li(lang)][id];
-    Form f;
-    f.surface = std::string(surface);
-    f.norm = normalize_token(surface);
-    auto& stop = stopwords[li(lang)];
-    if (!stop) stop = opts.stopwords ? opts.stopwords(lang) : Stopwords();
-    f.counted =
-        code_points(f.norm) >= opts.min_length && (opts.ngram_max > 1 || !stop->contains(f.norm));
-    f.key = group_key(lang, f.norm);
-    const std::string& key = f.key;
-    if (!opts.synonyms.empty()) {
-      prepare_synonyms(lang);
-      if (auto it = synonym_lines[li(lang)].find(key); it != synonym_lines[li(lang)].end()) {
-        for (std::uint32_t line : it->second)
-          f.rows.push_back(row_of("syn:" + std::to_string(line)));
-      }
-    }
-    if (f.rows.empty()) f.rows.push_back(row_of(key));
-    const auto form = static_cast<std::uint32_t>(forms.size());
-    forms.push_back(std::move(f));
-    form_ids_of[li(lang)].push_back(form);
-    return form;
-  }
-};
-
 FrequencyCounter::FrequencyCounter(FrequencyOptions opts) : impl_(std::make_unique<Impl>()) {
   impl_->opts = std::move(opts);
 }
@@ -208,14 +111,10 @@ void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) 
       const std::uint32_t id = m.intern(surface, counts.language);
       const Impl::Form& f = m.forms[id];
       if (!f.counted) continue;
-      if (k.form_count.size() <= id) k.form_count.resize(m.forms.size() + 1024);
+      m.fit(k);
       k.form_count[id] += n;
       k.counted += n;
       for (std::uint32_t row : f.rows) {
-        if (k.row_docs.size() <= row) {
-          k.row_docs.resize(m.row_keys.size() + 1024);
-          k.row_last_doc.resize(m.row_keys.size() + 1024, -1);
-        }
         if (k.row_last_doc[row] != doc) {
           k.row_last_doc[row] = doc;
           ++k.row_docs[row];

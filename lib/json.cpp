@@ -326,4 +326,45 @@ JsonValue parse_json(std::string_view text, std::string_view name) {
   return v;
 }
 
+namespace {
+
+const JsonValue& member(const JsonValue& object, std::string_view name, JsonValue::Type type,
+                        const Location& where, std::string_view what, std::string_view kind) {
+  const JsonValue* v = object.type == JsonValue::Type::object ? object.get(name) : nullptr;
+  if (!v || v->type != type) {
+    throw Error(where, fmt::format("{}: '{}' must be {}", what, name, kind));
+  }
+  return *v;
+}
+
+}  // namespace
+
+std::uint64_t json_uint(const JsonValue& v, const Location& where, std::string_view what) {
+  if (v.type != JsonValue::Type::number || v.text.empty() || v.text.size() > 19 ||
+      v.text.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(where, fmt::format("{}: a count must be a whole number", what));
+  }
+  return std::stoull(v.text);
+}
+
+std::uint64_t json_uint(const JsonValue& object, std::string_view name, const Location& where,
+                        std::string_view what) {
+  const JsonValue& v = member(object, name, JsonValue::Type::number, where, what, "a whole number");
+  if (v.text.empty() || v.text.size() > 19 ||
+      v.text.find_first_not_of("0123456789") != std::string::npos) {
+    throw Error(where, fmt::format("{}: '{}' must be a whole number", what, name));
+  }
+  return std::stoull(v.text);
+}
+
+const std::string& json_string(const JsonValue& object, std::string_view name,
+                               const Location& where, std::string_view what) {
+  return member(object, name, JsonValue::Type::string, where, what, "a string").text;
+}
+
+const JsonValue& json_object(const JsonValue& object, std::string_view name, const Location& where,
+                             std::string_view what) {
+  return member(object, name, JsonValue::Type::object, where, what, "an object");
+}
+
 }  // namespace verbatim

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages verbatim needs to build and test, when any is missing
 # (pandoc makes the man pages from docs/; --test adds the tools of the test scripts: Chromium
-# for report screenshots and HTML safety, Python to build malformed zip archives, tmux and zsh
-# for the terminal tests (progress line, zsh completion), man-db to read the man pages, dpkg-dev
-# for the .deb; --fuzz adds clang and libFuzzer).
+# for report screenshots and HTML safety, Python to build malformed zip archives, GNU parallel
+# for the scale-out recipe, tmux and zsh for the terminal tests (progress line, zsh completion),
+# man-db to read the man pages, dpkg-dev for the .deb; --fuzz adds clang and libFuzzer).
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -18,7 +18,7 @@ PACKAGES=(
 
 # --test: also what the test scripts use to look at the report as a person does.
 if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(chromium python3 tmux zsh man-db dpkg-dev)
+  PACKAGES+=(chromium python3 parallel tmux zsh man-db dpkg-dev)
 fi
 # --fuzz: clang and libFuzzer for scripts/fuzz.sh.
 if [[ "${1:-}" == "--fuzz" ]]; then

@@ -92,6 +92,15 @@ void add_limit_flags(CLI::App* app, CommonOptions& o, bool lines) {
   }
 }
 
+void add_shard_flags(CLI::App* app, CommonOptions& o) {
+  app->add_option("--shard", o.shard,
+                  "Only documents K, K+N, K+2N... of the sorted corpus (K/N, e.g. 2/4)")
+      ->group("Shards");
+  app->add_option("--files-from", o.files_from,
+                  "Read input paths from FILE, one a line ('-': standard input)")
+      ->group("Shards");
+}
+
 namespace {
 
 void setup_logging(const std::string& tool, const CommonOptions& o) {
@@ -255,15 +264,56 @@ CaseValue CorpusReader::case_value(const std::string& by) const {
       };
 }
 
+namespace {
+
+// --shard K/N as (K - 1, N); (0, 1) without it.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& s) {
+  if (s.empty()) return {0, 1};
+  unsigned long k = 0, n = 0;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), "%lu/%lu%c", &k, &n, &tail) != 2 || n == 0 || k == 0 || k > n) {
+    throw UsageError(fmt::format("--shard takes K/N with 1 <= K <= N, like 2/4, not '{}'", s));
+  }
+  return {k - 1, n};
+}
+
+// The paths listed in a --files-from file: one a line, blank lines skipped.
+std::vector<std::string> listed_paths(const std::string& file) {
+  const std::string text = read_text(file);
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t eol = std::min(text.find('\n', pos), text.size());
+    std::string line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) out.push_back(std::move(line));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<SourceRef> CorpusReader::list() {
   Diagnostics diags;
   std::vector<std::string> paths = opts_.paths;
+  if (!opts_.files_from.empty()) {
+    std::vector<std::string> listed = listed_paths(opts_.files_from);
+    paths.insert(paths.end(), listed.begin(), listed.end());
+    if (paths.empty()) return {};  // an empty list is an empty shard, not standard input
+  }
   if (paths.empty()) paths.push_back("-");
+  const auto [first, step] = parse_shard(opts_.shard);
   std::vector<SourceRef> sources = list_sources(paths, diags);
   for (auto& d : diags) {
     if (d.severity == Severity::error) d.message += sibling_hint(d.where.file);
     report(tool_, d);
     listed_ok_ = listed_ok_ && d.severity != Severity::error;
+  }
+  if (step > 1) {
+    std::vector<SourceRef> mine;
+    for (std::size_t i = first; i < sources.size(); i += step)
+      mine.push_back(std::move(sources[i]));
+    sources = std::move(mine);
   }
   return sources;
 }
@@ -319,13 +369,8 @@ std::string read_text(const std::string& path) {
   return decode(bytes.view(), path, {true}).text;
 }
 
-std::string json_header(const std::string& tool, const CommonOptions& o) {
-  std::string h = "{\"tool\":";
-  append_json_string(h, tool);
-  h += ",\"version\":";
-  append_json_string(h, kVersion);
-  h += ",\"versions\":" + version_block_json();
-  h += ",\"options\":{\"lang\":";
+std::string json_options_open(const CommonOptions& o) {
+  std::string h = "{\"lang\":";
   append_json_string(h, o.lang);
   h += ",\"stopwords\":";
   append_json_string(h, o.stopwords);
@@ -333,8 +378,22 @@ std::string json_header(const std::string& tool, const CommonOptions& o) {
   append_json_string(h, o.role);
   h += ",\"hyphens\":";
   append_json_string(h, o.hyphens);
-  h += "}}";
   return h;
+}
+
+std::string json_header_start(const std::string& tool, const std::string& options_json) {
+  std::string h = "{\"tool\":";
+  append_json_string(h, tool);
+  h += ",\"version\":";
+  append_json_string(h, kVersion);
+  h += ",\"versions\":" + version_block_json();
+  h += ",\"options\":";
+  h += options_json;
+  return h;
+}
+
+std::string json_header(const std::string& tool, const CommonOptions& o) {
+  return json_header_start(tool, json_options_open(o) + "}") + "}";
 }
 
 TableOutput open_table(const CommonOptions& opts, std::vector<std::string> columns,

@@ -50,6 +50,8 @@ struct CommonOptions {
   std::uint64_t max_file_size = FileBytes::kDefaultMaxBytes;
   std::uint64_t max_zip_entry = kDefaultMaxZipEntry;
   std::size_t max_line_tokens = 100000;
+  std::string shard;       // "K/N": only every Nth document, from the Kth (--shard)
+  std::string files_from;  // a file listing input paths, one a line ("-": stdin)
   int verbose = 0;
   bool quiet = false;
 };
@@ -72,6 +74,9 @@ void add_hyphens_flag(CLI::App* app, CommonOptions& opts);
 void add_safe_cells_flag(CLI::App* app, CommonOptions& opts);
 // --max-file-size, --max-zip-entry and (with `lines`) --max-line-tokens, in a "Limits" group.
 void add_limit_flags(CLI::App* app, CommonOptions& opts, bool lines = true);
+
+// --shard K/N and --files-from FILE, for tools whose counts shards can write (--partial).
+void add_shard_flags(CLI::App* app, CommonOptions& opts);
 
 // Runs a tool body: sets up logging, maps exceptions to exit codes and messages
 // "verbatim TOOL: error: file:line:col (byte N): message".
@@ -173,5 +178,10 @@ std::string read_text(const std::string& path);
 
 // JSON header object {"tool":..,"version":..,"options":{..}} for json/jsonl output.
 std::string json_header(const std::string& tool, const CommonOptions& opts);
+// The common options as a JSON object left open (`{"lang":..,"hyphens":..`), for a tool to add
+// its own and close; and a header's start `{"tool":..,"version":..,"options":OPTIONS`, the
+// outer object left open.
+std::string json_options_open(const CommonOptions& opts);
+std::string json_header_start(const std::string& tool, const std::string& options_json);
 
 }  // namespace verbatim::cli

@@ -7,19 +7,13 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cooccur/cooccur.hpp"
 #include "tools.hpp"
-#include "verbatim/cooccurrence.hpp"
 #include "verbatim/network.hpp"
 
 namespace verbatim::cli {
 
 namespace {
-
-struct CooccurArgs {
-  CommonOptions common;
-  std::string unit = "window", terms, measures = "count", group = "stem", by;
-  std::size_t window = 5, top = 0, min_count = 1, min_length = 1, max_pairs = 20000000;
-};
 
 const std::vector<std::string> kMeasures = {"count", "jaccard", "dice", "cosine",
                                             "pmi",   "npmi",    "ll"};
@@ -114,7 +108,9 @@ void write_network(OutputFile& out, const std::string& format, const Cooccurrenc
   out.write(render_network(f, nodes, edges, header));
 }
 
-int run_cooccur(const CooccurArgs& a) {
+}  // namespace
+
+CooccurrenceOptions cooccurrence_options(const CooccurArgs& a, std::vector<std::string>& measures) {
   const CommonOptions& o = a.common;
   CooccurrenceOptions co;
   if (a.unit == "window") {
@@ -131,7 +127,6 @@ int run_cooccur(const CooccurArgs& a) {
     throw UsageError("--unit must be window, sentence, turn, paragraph or document");
   }
   if (a.group != "stem" && a.group != "exact") throw UsageError("--group must be exact or stem");
-  std::vector<std::string> measures;
   for (std::size_t pos = 0; pos <= a.measures.size();) {
     const std::size_t comma = std::min(a.measures.find(',', pos), a.measures.size());
     const std::string m = a.measures.substr(pos, comma - pos);
@@ -152,21 +147,41 @@ int run_cooccur(const CooccurArgs& a) {
   co.min_length = a.min_length;
   co.hyphens = parse_hyphens(o.hyphens);
   co.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  if (!a.by.empty() && (network || matrix)) {
+    throw UsageError("--by gives one table per case: use csv, tsv, jsonl or md");
+  }
+  return co;
+}
+
+namespace {
+
+int run_cooccur(const CooccurArgs& a) {
+  const CommonOptions& o = a.common;
+  std::vector<std::string> measures;
+  CooccurrenceOptions co = cooccurrence_options(a, measures);
+  if (a.partial && a.top && a.terms.empty()) {
+    throw UsageError(
+        "--partial cannot pick the --top words of the whole corpus in one shard: merge freq "
+        "partials first and pass their top words with --terms (see docs/scale-out.md)");
+  }
   if (!a.terms.empty()) co.terms = read_terms(a.terms);
   if (a.top && co.terms.empty()) co.terms = top_terms(a, o);
   if ((!a.terms.empty() || a.top) && co.terms.empty()) {
     throw Error("no term to count: the term list is empty");
   }
-  if (!a.by.empty() && (network || matrix)) {
-    throw UsageError("--by gives one table per case: use csv, tsv, jsonl or md");
-  }
   CorpusReader reader("cooccur", o);
   const CaseValue case_of = reader.case_value(a.by);
   // One counter per case value (a single "" case without --by), merged in document order.
-  std::map<std::string, CooccurrenceCounter> counters;
-  using Counts = std::vector<std::pair<std::string, DocumentCooccurrence>>;
+  CooccurCounts counts;
+  counts.terms = co.terms.size();
+  auto& counters = counts.counters;
+  struct Counts : std::vector<std::pair<std::string, DocumentCooccurrence>> {
+    Fingerprint fingerprint;
+  };
   const bool ok = reader.map_documents<Counts>(
       [&](Document& doc) {
+        Fingerprint one;
+        one.add(doc);
         std::vector<std::string> values;
         for (const auto& turn : doc.turns) {
           auto v = case_of(doc, turn);
@@ -174,6 +189,7 @@ int run_cooccur(const CooccurArgs& a) {
             values.push_back(*v);
         }
         Counts out;
+        out.fingerprint = one;
         for (const auto& value : values) {
           out.emplace_back(value, count_cooccurrence(doc, co, [&](const DocumentTurn& t) {
                              auto v = case_of(doc, t);
@@ -182,11 +198,29 @@ int run_cooccur(const CooccurArgs& a) {
         }
         return out;
       },
-      [&](Counts& counts) {
-        for (auto& [value, d] : counts)
+      [&](Counts& doc) {
+        for (auto& [value, d] : doc)
           counters.try_emplace(value, a.max_pairs).first->second.add(d);
+        counts.fingerprint.combine(doc.fingerprint);
+        ++counts.documents;
       });
   if (!ok) return kBadInput;
+  if (a.partial) {
+    return write_cooccur_partial(a, counts);
+  }
+  return write_cooccur_tables(a, measures, counts);
+}
+
+}  // namespace
+
+int write_cooccur_tables(const CooccurArgs& a, const std::vector<std::string>& measures,
+                         CooccurCounts& counts) {
+  const CommonOptions& o = a.common;
+  const std::string format = o.format;
+  const bool network = format == "dot" || format == "graphml" || format == "json";
+  const bool matrix = format == "matrix";
+  auto& counters = counts.counters;
+
   if (counters.empty())
     throw Error("no words to count: the corpus is empty or --role kept no turn");
   const std::string& m = measures.front();
@@ -202,12 +236,8 @@ int run_cooccur(const CooccurArgs& a) {
   }
   CooccurrenceTable& t = tables.front().second;
 
-  std::string header = json_header("cooccur", o);
-  header.resize(header.size() - 2);
-  header += fmt::format(
-      ",\"unit\":\"{}\",\"window\":{},\"group\":\"{}\",\"min_count\":{},"
-      "\"terms\":{}}},\"units\":{}}}",
-      a.unit, a.window, a.group, a.min_count, co.terms.size(), t.units);
+  const std::string header =
+      cooccur_header_start(a, counts.terms) + fmt::format(",\"units\":{}}}", t.units);
   if (network) {
     OutputFile out(o.output);
     write_network(out, format, t, measures, header);
@@ -270,8 +300,6 @@ int run_cooccur(const CooccurArgs& a) {
   return kOk;
 }
 
-}  // namespace
-
 void register_cooccur(CLI::App& app, int& exit_code) {
   auto a = std::make_shared<CooccurArgs>();
   CLI::App* cmd = app.add_subcommand("cooccur", "Words that travel together: tables and networks");
@@ -291,6 +319,10 @@ void register_cooccur(CLI::App& app, int& exit_code) {
   cmd->add_option("--min-length", a->min_length, "Shortest term, in characters")->default_val(1);
   cmd->add_option("--max-pairs", a->max_pairs, "Stop with an error past this many distinct pairs")
       ->default_val(20000000);
+  cmd->add_flag("--partial", a->partial,
+                "Write mergeable counts (JSON Lines) for 'verbatim merge' instead of the table")
+      ->group("Shards");
+  add_shard_flags(cmd, a->common);
   cmd->footer(
       R"(Columns: a,b,count,a_count,b_count[,measures]; --format matrix|dot|graphml, and json
   (a network: nodes with frequency, edges with count and measures).

@@ -4,28 +4,13 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "freq/freq.hpp"
 #include "tools.hpp"
-#include "verbatim/frequency.hpp"
 #include "verbatim/json.hpp"
-#include "verbatim/keyness.hpp"
 
 namespace verbatim::cli {
 
-namespace {
-
-struct FreqArgs {
-  CommonOptions common;
-  std::size_t top = 0, min_length = 1;
-  std::string group = "stem", percent_of = "counted", synonyms, by, compare, measure = "ll";
-  std::string ngrams, terms, lint;
-  std::vector<std::string> reference;
-  bool wide = false, numbers = false;
-};
-
-std::string read_text(const std::string& path) {
-  FileBytes bytes = FileBytes::open(path);
-  return decode(bytes.view(), path, {true}).text;
-}
+namespace {}  // namespace
 
 FrequencyOptions frequency_options(const FreqArgs& a) {
   FrequencyOptions f;
@@ -69,6 +54,8 @@ FrequencyOptions frequency_options(const FreqArgs& a) {
   return f;
 }
 
+namespace {
+
 // The case value of a turn for --by / --compare.
 CaseOf case_function(const FreqArgs& a, const CorpusReader& reader) {
   std::string by = a.by;
@@ -93,7 +80,7 @@ CaseOf case_function(const FreqArgs& a, const CorpusReader& reader) {
 // Counts a corpus into `counter` (and `total` for --wide).
 bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOptions& f,
                   FrequencyCounter& counter, FrequencyCounter* total, Fingerprint& fp,
-                  const std::optional<std::string>& fixed_case) {
+                  std::size_t& documents, const std::optional<std::string>& fixed_case) {
   CorpusReader reader("freq", o);
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
   CaseOf case_of = case_function(a, reader);
@@ -124,41 +111,8 @@ bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOpti
         }
         fp.combine(r.second);
         ++index;
+        ++documents;
       });
-}
-
-std::string header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint64_t n,
-                        std::uint64_t words, std::size_t documents, const Fingerprint& fp) {
-  std::string h = json_header("freq", a.common);
-  h.resize(h.size() - 2);  // reopen "options"
-  h += fmt::format(
-      ",\"group\":\"{}\",\"min_length\":{},\"top\":{},\"numbers\":{},\"percent_of\":\"{}\","
-      "\"ngrams\":\"{}\",\"by\":",
-      a.group, f.min_length, a.top, f.numbers ? "true" : "false", a.percent_of,
-      f.ngram_max > 1 ? a.ngrams : "1");
-  append_json_string(h, a.by);
-  h += ",\"compare\":";
-  append_json_string(h, a.compare);
-  h += fmt::format(
-      "}},\"corpus\":{{\"documents\":{},\"tokens\":{},\"counted\":{},\"fingerprint\":\"{}\"}},"
-      "\"n\":{},\"formula\":\"weighted_percent = 100 * count / n; a word in k synonym groups "
-      "adds count / k\"}}",
-      documents, words, n, fp.hex(), n);
-  return h;
-}
-
-// Four decimals, never "-0.0000".
-std::string fixed4(double v) {
-  return fmt::format("{:.4f}", std::fabs(v) < 0.00005 ? 0.0 : v);
-}
-
-std::string similar_words(const FrequencyRow& r) {
-  std::string s;
-  for (const auto& [form, n] : r.similar) {
-    if (!s.empty()) s += ", ";
-    s += fmt::format("{} ({})", form, n);
-  }
-  return s;
 }
 
 int run_lint(const FreqArgs& a) {
@@ -167,7 +121,9 @@ int run_lint(const FreqArgs& a) {
     FrequencyOptions f = frequency_options(a);
     FrequencyCounter counter(f);
     Fingerprint fp;
-    if (!count_corpus(a, a.common, f, counter, nullptr, fp, std::string())) return kBadInput;
+    std::size_t documents = 0;
+    if (!count_corpus(a, a.common, f, counter, nullptr, fp, documents, std::string()))
+      return kBadInput;
     auto tables = counter.finish();
     n = tables.empty() ? 0 : tables[0].counted_tokens;
   }
@@ -190,131 +146,36 @@ int run_freq(const FreqArgs& a) {
   if (!a.lint.empty()) return run_lint(a);
   const CommonOptions& o = a.common;
   const FrequencyOptions f = frequency_options(a);
-  const bool keyness_mode = !a.compare.empty() || !a.reference.empty();
   if (a.wide && a.by.empty()) throw UsageError("--wide needs --by");
-  if (keyness_mode && !a.by.empty()) throw UsageError("--by and --compare cannot go together");
-  KeynessMeasure measure = KeynessMeasure::ll;
-  if (a.measure == "chi2") {
-    measure = KeynessMeasure::chi2;
-  } else if (a.measure == "lafon") {
-    measure = KeynessMeasure::lafon;
-  } else if (a.measure != "ll") {
+  if ((!a.compare.empty() || !a.reference.empty()) && !a.by.empty())
+    throw UsageError("--by and --compare cannot go together");
+  if (a.measure != "ll" && a.measure != "chi2" && a.measure != "lafon")
     throw UsageError("--measure must be ll, chi2 or lafon");
+  if (a.partial && !a.reference.empty()) {
+    throw UsageError(
+        "--partial cannot count a --reference corpus in every shard; use --compare "
+        "attr:NAME=VALUE");
   }
-  FrequencyCounter counter(f);
-  std::optional<FrequencyCounter> total;
-  if (a.wide) total.emplace(f);
-  Fingerprint fp;
+  FreqCounts counts;
+  counts.counter = std::make_unique<FrequencyCounter>(f);
+  if (a.wide) counts.total = std::make_unique<FrequencyCounter>(f);
   std::optional<std::string> fixed;
   if (!a.reference.empty()) fixed = "target";
-  bool ok = count_corpus(a, o, f, counter, total ? &*total : nullptr, fp, fixed);
+  std::size_t documents = 0;
+  bool ok = count_corpus(a, o, f, *counts.counter, counts.total.get(), counts.fingerprint,
+                         documents, fixed);
   if (!a.reference.empty()) {
     CommonOptions ro = o;
     ro.paths = a.reference;
-    ok = count_corpus(a, ro, f, counter, nullptr, fp, std::string("reference")) && ok;
+    ro.shard.clear();
+    ro.files_from.clear();
+    ok = count_corpus(a, ro, f, *counts.counter, nullptr, counts.fingerprint, documents,
+                      std::string("reference")) &&
+         ok;
   }
   if (!ok) return kBadInput;
-  std::vector<FrequencyTable> tables = counter.finish();
-  if (tables.empty()) throw Error("no words to count: the corpus is empty or --role kept no turn");
-  std::uint64_t words = 0, n = 0;
-  std::size_t docs = 0;
-  for (const auto& t : tables) {
-    words += t.word_tokens;
-    n += t.counted_tokens;
-    docs = std::max(docs, t.documents);
-  }
-  const std::string header = header_json(a, f, n, words, docs, fp);
-
-  if (keyness_mode) {
-    FrequencyTable empty;
-    const FrequencyTable* target = &empty;
-    const FrequencyTable* reference = &empty;
-    for (const auto& t : tables)
-      (t.case_value == "target" ? target : reference) = &t;
-    std::vector<std::string> cols = {"word",           "target_count", "reference_count",
-                                     "log_likelihood", "log_ratio",    "p_value"};
-    if (measure == KeynessMeasure::chi2) cols.push_back("chi2");
-    if (measure == KeynessMeasure::lafon) cols.push_back("specificity");
-    TableOutput out = open_table(o, cols, header);
-    std::size_t i = 0;
-    for (const KeynessRow& k : keyness(*target, *reference, measure)) {
-      if (a.top && i++ >= a.top) break;
-      const std::string t = std::to_string(k.target), r = std::to_string(k.reference),
-                        ll = fixed4(k.ll), lr = fixed4(k.log_ratio),
-                        p = fmt::format("{:.3e}", k.p_value),
-                        extra = fixed4(measure == KeynessMeasure::chi2 ? k.chi2 : k.lafon);
-      std::vector<Cell> cells = {{k.word},
-                                 {t, CellType::number},
-                                 {r, CellType::number},
-                                 {ll, CellType::number},
-                                 {lr, CellType::number},
-                                 {p, CellType::number}};
-      if (cols.size() == 7) cells.push_back({extra, CellType::number});
-      out.writer->row(cells);
-    }
-    out.commit();
-    return kOk;
-  }
-
-  if (a.wide) {
-    std::vector<std::string> cols = {"word", "length", "count"};
-    for (const auto& t : tables)
-      cols.push_back(t.case_value);
-    TableOutput out = open_table(o, cols, header);
-    const FrequencyTable whole = total->finish().at(0);
-    std::vector<std::map<std::string, std::uint64_t>> by_case(tables.size());
-    for (std::size_t c = 0; c < tables.size(); ++c) {
-      for (const auto& r : tables[c].rows)
-        by_case[c][r.key] = r.count;
-    }
-    std::size_t i = 0;
-    for (const auto& r : whole.rows) {
-      if (a.top && i++ >= a.top) break;
-      std::vector<std::string> text = {r.word, std::to_string(r.length), std::to_string(r.count)};
-      for (const auto& m : by_case) {
-        auto it = m.find(r.key);
-        text.push_back(std::to_string(it == m.end() ? 0 : it->second));
-      }
-      std::vector<Cell> cells;
-      for (std::size_t k = 0; k < text.size(); ++k) {
-        cells.push_back({text[k], k == 0 ? CellType::string : CellType::number});
-      }
-      out.writer->row(cells);
-    }
-    out.commit();
-    return kOk;
-  }
-
-  std::vector<std::string> cols = {"word",          "length",   "count", "weighted_percent",
-                                   "similar_words", "documents"};
-  const bool long_form = !a.by.empty();
-  if (long_form) cols.insert(cols.begin(), "group");
-  TableOutput out = open_table(o, cols, header);
-  for (const auto& t : tables) {
-    std::size_t i = 0;
-    for (const auto& r : t.rows) {
-      if (a.top && i++ >= a.top) break;
-      const std::string len = std::to_string(r.length), count = std::to_string(r.count),
-                        pct = format_percent(t.percent(r)), sim = similar_words(r),
-                        docs_s = std::to_string(r.documents);
-      std::vector<Cell> cells = {
-          {r.word}, {len, CellType::number},   {count, CellType::number}, {pct, CellType::number},
-          {sim},    {docs_s, CellType::number}};
-      if (long_form) cells.insert(cells.begin(), Cell{t.case_value});
-      out.writer->row(cells);
-    }
-  }
-  out.writer->finish();
-  if (o.format == "md") {
-    out.file->write(fmt::format(
-        "\nN = {} counted word tokens ({} word tokens in all); weighted percent = 100 x count / "
-        "N. Options: group {}, stopwords {}, min-length {}{}. Corpus: {} documents, fingerprint "
-        "{}.\n",
-        n, words, a.group, o.stopwords, f.min_length, o.role.empty() ? "" : ", role " + o.role,
-        docs, fp.hex()));
-  }
-  out.file->commit();
-  return kOk;
+  if (!a.partial) return write_freq_tables(a, f, counts);
+  return write_freq_partial(a, f, counts, documents);
 }
 
 }  // namespace
@@ -343,6 +204,10 @@ void register_freq(CLI::App& app, int& exit_code) {
   cmd->add_option("--ngrams", a->ngrams, "Count word n-grams of N or N..M words (2..3)");
   cmd->add_option("--terms", a->terms, "Only these words (a list, or a freq table)");
   cmd->add_option("--lint", a->lint, "Check a published frequency table's percentages; exit 3");
+  cmd->add_flag("--partial", a->partial,
+                "Write mergeable counts (JSON Lines) for 'verbatim merge' instead of the table")
+      ->group("Shards");
+  add_shard_flags(cmd, a->common);
   cmd->footer(R"(Columns: word,length,count,weighted_percent,similar_words,documents
   (group,... with --by; word,length,count,<values> with --wide; word,target_count,
   reference_count,log_likelihood,log_ratio,p_value with --compare/--reference)

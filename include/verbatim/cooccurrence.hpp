@@ -24,6 +24,7 @@
 #include "verbatim/corpus.hpp"
 #include "verbatim/frequency.hpp"
 #include "verbatim/inventory.hpp"
+#include "verbatim/json.hpp"
 #include "verbatim/segment.hpp"
 
 namespace verbatim {
@@ -77,7 +78,18 @@ class CooccurrenceCounter {
   void add(const DocumentCooccurrence& d);
   CooccurrenceTable finish(std::uint64_t min_count) const;
 
+  // Partial counts (`cooccur --partial`, `verbatim merge`): appends the counter as JSON Lines
+  // records tagged `"case": case_value`: U, then f(x) per term, occurrences per surface form
+  // and f(x,y) per pair. Adding the records of the shards' counters (each document in one
+  // shard) to one counter gives the whole corpus's counter; `min_count` applies after, in
+  // finish().
+  void write_partial(std::string& out, std::string_view case_value) const;
+  // Adds one record written by write_partial (the caller picked the counter by its case).
+  // Throws Error at `where` when it is not one, or when the pairs pass max_pairs.
+  void add_partial(const JsonValue& record, const Location& where);
+
  private:
+  void check_pairs() const;
   std::size_t max_pairs_;
   std::map<std::string, std::uint64_t> terms_;
   std::map<std::string, std::uint64_t> surfaces_;

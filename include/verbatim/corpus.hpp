@@ -103,18 +103,23 @@ struct Document {
 std::optional<Document> load_document(const SourceRef& src, const CorpusOptions& opts,
                                       Diagnostics& warnings);
 
-// A 64-bit FNV-1a digest of the documents' ids and normalized texts, in the order added (one
-// digest per document, combined in document order, so it is the same at any thread count):
-// the same corpus gives the same fingerprint on every machine. Printed as 16 hex digits.
+// A 64-bit digest of a set of documents: each document's id and normalized text are hashed
+// (FNV-1a over the id, a 64-bit digest of the text), mixed, and the document digests are summed
+// modulo 2^64. The sum does not depend on the order documents are added in, so it is the same at
+// any thread count, on every machine, and for a corpus counted in shards whose digests are
+// combined afterwards (`verbatim merge`). Printed as 16 hex digits.
 class Fingerprint {
  public:
   void add(const Document& doc);
-  // Adds another digest (e.g. one document's, made on a worker thread), in order.
+  // Adds another digest (e.g. one document's, made on a worker thread, or a shard's).
   void combine(const Fingerprint& other);
   std::string hex() const;
+  // Parses hex() output; nullopt unless 16 hex digits.
+  static std::optional<Fingerprint> from_hex(std::string_view hex);
+  bool operator==(const Fingerprint& o) const { return sum_ == o.sum_; }
 
  private:
-  std::uint64_t h_ = 0xcbf29ce484222325ull;
+  std::uint64_t sum_ = 0;
 };
 
 // Builds a Document from already decoded text (for tests and for readers of other inputs).

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "verbatim/corpus.hpp"
+#include "verbatim/json.hpp"
 #include "verbatim/stopwords.hpp"
 #include "verbatim/tokenizer.hpp"
 
@@ -88,6 +89,15 @@ class FrequencyCounter {
   void add(const DocumentCounts& counts, std::size_t doc_index);
   // One table per case value, in value byte order.
   std::vector<FrequencyTable> finish();
+
+  // Partial counts (`freq --partial`, `verbatim merge`): appends the counter's state to `out`
+  // as JSON Lines records tagged `"k": counter`: one per case (documents, word tokens), one per
+  // counted form (surface, language, norm, own group key, the groups it counts in, its count
+  // per case) and one per group (documents per case). Adding every record of the shards'
+  // counters to one counter gives the whole corpus's counter, each document being in one shard.
+  void write_partial(std::string& out, int counter) const;
+  // Adds one record written by write_partial; throws Error at `where` when it is not one.
+  void add_partial(const JsonValue& record, const Location& where);
 
  private:
   struct Impl;

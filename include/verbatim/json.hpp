@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "verbatim/error.hpp"
+
 namespace verbatim {
 
 // Appends `s` as a JSON string literal (with quotes) to `out`.
@@ -34,5 +36,16 @@ struct JsonValue {
 JsonValue parse_json(std::string_view text, std::string_view name);
 // Parses the value starting at `pos`, leaving `pos` after it (for JSON Lines).
 JsonValue parse_json_at(std::string_view text, std::size_t& pos, std::string_view name);
+
+// Typed members, for readers of JSON records: member `name` of `object` as a whole number, a
+// string or an object; otherwise an Error at `where` that names `what` and the member.
+std::uint64_t json_uint(const JsonValue& object, std::string_view name, const Location& where,
+                        std::string_view what);
+const std::string& json_string(const JsonValue& object, std::string_view name,
+                               const Location& where, std::string_view what);
+// A value that must be a whole number (e.g. a member of an object of counts).
+std::uint64_t json_uint(const JsonValue& value, const Location& where, std::string_view what);
+const JsonValue& json_object(const JsonValue& object, std::string_view name, const Location& where,
+                             std::string_view what);
 
 }  // namespace verbatim

@@ -99,3 +99,52 @@ TEST_CASE("The counter merges documents, displays frequent forms, and caps pairs
   CooccurrenceCounter capped(1);
   CHECK_THROWS_AS(capped.add(count_cooccurrence(doc_of("P01 : a1 b1 c1.\n"), o, kAll)), Error);
 }
+
+TEST_CASE("Partial counts of two counters add up to one counter", "[cooccurrence]") {
+  const auto o = options(CooccurrenceUnit::sentence);
+  const std::vector<std::string> texts = {"P01 : client fidèle. client heureux et fidèle.\n",
+                                          "P02 : Client fidèle, client content.\n",
+                                          "P03 : heureux client fidèle.\n"};
+  CooccurrenceCounter whole(0), merged(0), shard_a(0), shard_b(0);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto c = count_cooccurrence(doc_of(texts[i]), o, kAll);
+    whole.add(c);
+    (i == 1 ? shard_b : shard_a).add(c);
+  }
+  for (const auto* s : {&shard_a, &shard_b}) {
+    std::string text;
+    s->write_partial(text, "Maroc");
+    CHECK(text.find("{\"case\":\"Maroc\",\"units\":") == 0);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      std::size_t at = pos;
+      merged.add_partial(parse_json_at(text, at, "part"), Location{"part", 1, 1, std::nullopt});
+      pos = text.find('\n', pos) + 1;
+    }
+  }
+  const CooccurrenceTable a = whole.finish(1), b = merged.finish(1);
+  CHECK(a.units == b.units);
+  REQUIRE(a.edges.size() == b.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    CHECK(a.edges[i].a == b.edges[i].a);
+    CHECK(a.edges[i].b == b.edges[i].b);
+    CHECK(a.edges[i].count == b.edges[i].count);
+    CHECK(a.edges[i].ll == b.edges[i].ll);
+  }
+  REQUIRE(a.nodes.size() == b.nodes.size());
+  CHECK(a.nodes[0].word == b.nodes[0].word);
+  // "client" in 4 of the 5 sentences; "Client" once against "client" four times: the
+  // displayed form survives the merge.
+  CHECK(b.nodes[0].word == "client");
+  CHECK(b.nodes[0].count == 4);
+
+  CooccurrenceCounter capped(1);
+  const Location at{"p.jsonl", 4, 1, std::nullopt};
+  capped.add_partial(parse_json(R"({"case":"","a":"fr:a","b":"fr:b","count":2})", "x"), at);
+  CHECK_THROWS_WITH(
+      capped.add_partial(parse_json(R"({"case":"","a":"fr:a","b":"fr:c","count":1})", "x"), at),
+      Catch::Contains("more than 1 distinct pairs"));
+  CHECK_THROWS_WITH(
+      capped.add_partial(parse_json(R"({"case":"","a":"fr:c","b":"fr:b","count":1})", "x"), at),
+      "p.jsonl:4:1: not a cooccur partial record: a pair must be in key order");
+}

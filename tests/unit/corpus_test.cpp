@@ -195,3 +195,37 @@ TEST_CASE("load_document reads, decodes and reports", "[corpus]") {
   CHECK_THROWS_AS(load_document({p, "p01", "p01.txt"}, strict, w), Error);
   CHECK_THROWS_AS(load_document({(d.path / "bad.docx").string(), "bad", "bad.docx"}, {}, w), Error);
 }
+
+TEST_CASE("Fingerprint: a digest of the set of documents, in any order", "[corpus]") {
+  Diagnostics w;
+  CorpusOptions o;
+  auto make = [&](const std::string& id, const std::string& text) {
+    return make_document({id + ".txt", id, id + ".txt"}, Format::text, text, o, w);
+  };
+  const Document a = make("a", "P01 : un texte."), b = make("b", "P02 : un autre."),
+                 a2 = make("a", "P01 : un texte!"), c = make("c", "P01 : un texte.");
+  Fingerprint ab, ba, shards, one, other, id;
+  ab.add(a);
+  ab.add(b);
+  ba.add(b);
+  ba.add(a);
+  CHECK(ab.hex() == ba.hex());
+  Fingerprint sa, sb;
+  sa.add(a);
+  sb.add(b);
+  shards.combine(sa);
+  shards.combine(sb);
+  CHECK(shards == ab);
+  one.add(a);
+  other.add(a2);
+  id.add(c);
+  CHECK_FALSE(one == other);  // one character of the text
+  CHECK_FALSE(one == id);     // the id
+  CHECK(ab.hex().size() == 16);
+  const auto back = Fingerprint::from_hex(ab.hex());
+  REQUIRE(back);
+  CHECK(*back == ab);
+  CHECK_FALSE(Fingerprint::from_hex("12345"));
+  CHECK_FALSE(Fingerprint::from_hex("0123456789abcdeg"));
+  CHECK_FALSE(Fingerprint::from_hex("0123456789ABCDEF"));
+}
