@@ -62,11 +62,12 @@ function Pandoc(doc)
       return l.content
     end,
     -- A pipe in code inside a table is written \| (as GitHub wants it).
-    -- A long comma-separated list in code (a table's columns) may break after each comma.
+    -- A long comma-separated code span (a table's columns, a JSON record) may break after each
+    -- comma.
     Code = function(c)
       c.text = c.text:gsub("\\|", "|")
-      if #c.text > 30 and c.text:find(",") and c.text:match("^[%w_,:<>|/%.%-]+$") then
-        local roff = c.text:gsub("%-", "\\-"):gsub(",", ",\\:")
+      if #c.text > 30 and c.text:find(",") and not c.text:find("[\128-\255]") then
+        local roff = c.text:gsub("\\", "\\e"):gsub("%-", "\\-"):gsub(",", ",\\:")
         return pandoc.RawInline("man", "\\f[V]" .. roff .. "\\f[R]")
       end
       return c

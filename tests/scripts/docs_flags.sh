@@ -9,9 +9,10 @@ status=0
 subcommands() {
   awk '/^Subcommands:/ {on = 1; next} on && /^  [a-z]/ {print $1; next} on {exit}'
 }
-# The flags of a help page (its Options and Limits sections), without -h/--help.
+# The flags of a help page (its Options section and option groups: Limits, Shards...), without
+# -h/--help.
 flags() {
-  awk '/^(Options|Limits):$/ {on = 1; next}
+  awk '/^[A-Z][A-Za-z ]*:$/ {on = ($0 !~ /^(Positionals|Subcommands|Examples|Columns|Forms|Findings):$/); next}
        /^[^ ]/ {on = 0}
        on && /^  -/ {n = split($1, a, ","); for (j = 1; j <= n; j++) print a[j]}' |
     sed 's/=.*//' | grep -vx -- '--help\|-h' | sort -u

@@ -30,7 +30,7 @@ for p in "${pages[@]}"; do
   grep -q "^DESCRIPTION" <<<"$text" || fail "$p has no DESCRIPTION"
   if [[ "$name" == verbatim-* && -n "$(grep -x "${name#verbatim-}" <<<"$tools")" ]]; then
     for flag in $("$bin" "${name#verbatim-}" --help |
-      awk '/^(Options|Limits):$/ {on = 1; next} /^[^ ]/ {on = 0} on && /^  --/ {split($1, a, ","); print a[1]}' |
+      awk '/^[A-Z][A-Za-z ]*:$/ {on = ($0 !~ /^(Positionals|Subcommands|Examples|Columns|Forms|Findings):$/); next} /^[^ ]/ {on = 0} on && /^  --/ {split($1, a, ","); print a[1]}' |
       sed 's/=.*//' | grep -vx -- --help); do
       grep -q -- "$flag" <<<"$text" || fail "$p does not name $flag"
     done
