@@ -10,6 +10,7 @@ built=${2:-}
 t=$(mktemp -d)
 sock="verbatim-zsh-$$"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$t"' EXIT
+trap 'exit 1' INT TERM  # so that the EXIT trap runs
 status=0
 fail() { echo "FAIL: $*"; status=1; }
 

@@ -25,6 +25,7 @@ cleanup() {
   rm -rf "$t"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM  # so that the EXIT trap runs
 status=0
 fail() { echo "FAIL: $*"; status=1; }
 

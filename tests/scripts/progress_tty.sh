@@ -15,6 +15,7 @@ t=$(mktemp -d); [[ -n "${KEEP:-}" ]] && echo "kept: $t"
 sock="verbatim-progress-$$"
 cleanup() { tmux -L "$sock" kill-server 2>/dev/null; [[ -n "${KEEP:-}" ]] || rm -rf "$t"; }
 trap cleanup EXIT
+trap 'exit 1' INT TERM  # so that the EXIT trap runs
 fail() { echo "FAIL: $*"; exit 1; }
 
 # 200 transcripts (about 5 MB), and the last one twice: a file, and a named pipe.
