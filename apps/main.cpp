@@ -7,64 +7,42 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <unicode/uversion.h>
 
+#include "cli/completion.hpp"
+#include "cli/installation.hpp"
+#include "cli/suggest.hpp"
+#include "cli/terminal.hpp"
 #include "tools.hpp"
-#include "verbatim/stemmer.hpp"
-#include "verbatim/version.hpp"
 
 namespace {
 
-std::string version_text() {
-  std::string commit = verbatim::kGitCommit;
-  return fmt::format("verbatim {}{}\nICU {}\n{}", verbatim::kVersion,
-                     commit.empty() ? "" : " (" + commit + ")", U_ICU_VERSION,
-                     verbatim::stemmer_version());
-}
-
-// Edit distance, for suggestions.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-// "did you mean 'freq'?" for a word close to one of `names`, else "".
-std::string suggest(std::string_view word, const std::vector<std::string>& names) {
-  std::string best;
-  std::size_t best_d = 3;  // at most two edits away
-  for (const auto& n : names) {
-    const std::size_t d = distance(word, n);
-    if (d < best_d) {
-      best_d = d;
-      best = n;
-    }
-  }
-  return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
-}
-
-// The first argument that is neither a known subcommand nor an option: a mistyped tool name.
-std::string unknown_tool(int argc, char** argv, const CLI::App& app,
-                         std::vector<std::string>& tools) {
-  for (const CLI::App* sub : app.get_subcommands({}))
-    tools.push_back(sub->get_name());
+// The first argument after a command that must be followed by a subcommand (verbatim,
+// verbatim codebook) and names none of its subcommands: a mistyped tool name. Returns that
+// command and the word, or a null command.
+std::pair<const CLI::App*, std::string> unknown_subcommand(int argc, char** argv,
+                                                           const CLI::App& app) {
+  const CLI::App* cmd = &app;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a.empty() || a[0] == '-') continue;
-    if (std::find(tools.begin(), tools.end(), a) != tools.end()) return "";
-    return a;
+    const auto subs = cmd->get_subcommands({});
+    auto it = std::find_if(subs.begin(), subs.end(),
+                           [&](const CLI::App* s) { return s->get_name() == a; });
+    if (it != subs.end()) {
+      cmd = *it;
+      continue;
+    }
+    if (cmd->get_require_subcommand_min() > 0) return {cmd, a};
+    break;
   }
-  return "";
+  return {nullptr, ""};
+}
+
+std::vector<std::string> subcommand_names(const CLI::App* app) {
+  std::vector<std::string> out;
+  for (const CLI::App* sub : app->get_subcommands({}))
+    out.push_back(sub->get_name());
+  return out;
 }
 
 // The option names of a (sub)command, with their dashes.
@@ -85,8 +63,10 @@ int main(int argc, char** argv) {
       "transcripts",
       "verbatim"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", version_text());
-  app.footer("Run 'verbatim TOOL --help' for a tool's options and examples.");
+  app.set_version_flag("--version", verbatim::cli::version_text);
+  app.footer(
+      "Run 'verbatim TOOL --help' for a tool's options and examples, 'man verbatim-TOOL' for its\n"
+      "page, and 'man verbatim-tutorial' (in French: 'man verbatim-tutoriel') to get started.");
   int exit_code = 0;
   verbatim::cli::register_corpus(app, exit_code);
   verbatim::cli::register_tokens(app, exit_code);
@@ -96,6 +76,16 @@ int main(int argc, char** argv) {
   verbatim::cli::register_codebook(app, exit_code);
   verbatim::cli::register_report(app, exit_code);
   verbatim::cli::register_merge(app, exit_code);
+  // Hidden: the shell completion scripts (the build writes them; docs/verbatim.md says how).
+  if (argc == 3 && std::string_view(argv[1]) == "--completion") {
+    try {
+      fmt::print("{}", verbatim::cli::completion_script(app, argv[2]));
+      return 0;
+    } catch (const std::invalid_argument& e) {
+      fmt::print(stderr, "verbatim: error: {}\n", e.what());
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -108,24 +98,29 @@ int main(int argc, char** argv) {
       tool += (tool.empty() ? "" : " ") + sub->get_name();
     }
     std::string message = e.what();
-    if (tool.empty()) {
-      std::vector<std::string> tools;
-      const std::string word = unknown_tool(argc, argv, app, tools);
-      if (!word.empty()) {
-        std::string hint = suggest(word, tools);
-        if (hint.empty()) hint = fmt::format("; tools: {}", fmt::join(tools, ", "));
-        message = fmt::format("unknown tool '{}'{}", word, hint);
+    if (const auto [cmd, word] = unknown_subcommand(argc, argv, app); cmd == last) {
+      const std::vector<std::string> names = subcommand_names(cmd);
+      std::string hint = verbatim::cli::did_you_mean(word, names);
+      if (hint.empty()) {
+        hint =
+            fmt::format("; {}: {}", cmd == &app ? "tools" : "subcommands", fmt::join(names, ", "));
       }
+      message = fmt::format("unknown {} '{}'{}", cmd == &app ? "tool" : "subcommand", word, hint);
+    } else if (message.find("ubcommand is required") != std::string::npos) {
+      const bool top = last == &app;
+      message = fmt::format("no {} given; {}: {}", top ? "tool" : "subcommand",
+                            top ? "tools" : "subcommands", fmt::join(subcommand_names(last), ", "));
     } else if (const auto at = message.find("not expected: --"); at != std::string::npos) {
       std::string flag = message.substr(at + 14);
       if (auto sp = flag.find_first_of(" ="); sp != std::string::npos) flag.resize(sp);
-      message += suggest(flag, option_names(last));
+      message += verbatim::cli::did_you_mean(flag, option_names(last));
     }
-    fmt::print(stderr, "verbatim{}: error: {}\nRun 'verbatim{} --help' for the options.\n",
-               tool.empty() ? "" : " " + tool, message, tool.empty() ? "" : " " + tool);
+    fmt::print(stderr, "verbatim{}: {}: {}\nRun 'verbatim{} --help' for the options.\n",
+               tool.empty() ? "" : " " + tool, verbatim::cli::error_label(), message,
+               tool.empty() ? "" : " " + tool);
     return 2;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "verbatim: error: {}\n", e.what());
+    fmt::print(stderr, "verbatim: {}: {}\n", verbatim::cli::error_label(), e.what());
     return 1;
   }
   return exit_code;

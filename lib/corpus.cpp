@@ -194,6 +194,14 @@ SpeakerMap SpeakerMap::parse(std::string_view csv, std::string_view name) {
   return m;
 }
 
+std::vector<std::string> SpeakerMap::roles() const {
+  std::set<std::string> roles;
+  for (const auto& [label, e] : entries_) {
+    if (!e.role.empty()) roles.insert(e.role);
+  }
+  return {roles.begin(), roles.end()};
+}
+
 const SpeakerMap::Entry* SpeakerMap::find(std::string_view label) const {
   auto it = entries_.find(fold_label(label));
   return it == entries_.end() ? nullptr : &it->second;

@@ -537,7 +537,7 @@ std::string render_latex(const ReportTable& t, const ReportOptions& o) {
 std::string render_csv(const ReportTable& t, const ReportOptions& o) {
   // French spreadsheets read ';' separated files with decimal commas.
   const char sep = o.locale == Locale::fr ? ';' : ',';
-  std::string out;
+  std::string out = o.bom ? "\xEF\xBB\xBF" : "";
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     if (c) out.push_back(sep);
     append_csv_field(out, column_label(t.columns[c], o.locale), sep);

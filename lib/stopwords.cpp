@@ -36,10 +36,19 @@ bool is_space(char c) {
 
 }  // namespace
 
+DefaultListTexts embedded_default_lists(Language lang) {
+  return {default_stopword_list(lang), default_filler_list(lang),
+          lang == Language::fr ? detail::kEmbedded_fr_spoken : detail::kEmbedded_en_spoken};
+}
+
 Stopwords Stopwords::defaults(Language lang) {
-  Stopwords s = parse(default_stopword_list(lang));
-  s.merge(parse(default_filler_list(lang)));
-  s.merge(parse(lang == Language::fr ? detail::kEmbedded_fr_spoken : detail::kEmbedded_en_spoken));
+  return from_lists(embedded_default_lists(lang));
+}
+
+Stopwords Stopwords::from_lists(const DefaultListTexts& texts) {
+  Stopwords s = parse(texts.snowball);
+  s.merge(parse(texts.fillers));
+  s.merge(parse(texts.spoken));
   return s;
 }
 

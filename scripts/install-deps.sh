@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages verbatim needs to build and test, when any is missing
-# (--test adds the tools of the test scripts: Chromium for report screenshots and HTML safety,
-# Python to build malformed zip archives, GNU parallel for the scale-out recipe; --fuzz adds clang and libFuzzer).
+# (pandoc makes the man pages from docs/; --test adds the tools of the test scripts: Chromium
+# for report screenshots and HTML safety, Python to build malformed zip archives, GNU parallel
+# for the scale-out recipe, tmux and zsh for the terminal tests (progress line, zsh completion),
+# man-db to read the man pages, dpkg-dev for the .deb; --fuzz adds clang and libFuzzer).
 # As root it runs apt-get; otherwise it prints the command to run.
 set -euo pipefail
 
@@ -11,11 +13,12 @@ PACKAGES=(
   libicu-dev libstemmer-dev libzip-dev libpugixml-dev
   libyaml-cpp-dev libre2-dev libxml2-utils unzip
   libxlsxwriter-dev libcairo2-dev libfreetype-dev fonts-dejavu-core libgraphviz-dev
+  pandoc
 )
 
 # --test: also what the test scripts use to look at the report as a person does.
 if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(chromium python3 parallel)
+  PACKAGES+=(chromium python3 parallel tmux zsh man-db dpkg-dev)
 fi
 # --fuzz: clang and libFuzzer for scripts/fuzz.sh.
 if [[ "${1:-}" == "--fuzz" ]]; then

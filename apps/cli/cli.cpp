@@ -1,13 +1,18 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <tuple>
 
 #include <fmt/format.h>
-#include <spdlog/sinks/stdout_sinks.h>
+#include <fmt/ranges.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/completion.hpp"
+#include "cli/installation.hpp"
+#include "cli/suggest.hpp"
 #include "verbatim/json.hpp"
 #include "verbatim/version.hpp"
 
@@ -16,10 +21,13 @@ namespace verbatim::cli {
 void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
   if (flags & kCorpusFlags) {
     app->add_option("paths", o.paths, "Transcript files or folders ('-' or none: stdin)");
-    app->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
-        ->default_val("auto");
-    app->add_option("--role", o.role,
-                    "Keep only the turns of speakers with this role (e.g. participant)");
+    set_choices(app->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+                    ->default_val("auto"),
+                kLangs);
+    set_choices(
+        app->add_option("--role", o.role,
+                        "Keep only the turns of speakers with this role (e.g. participant)"),
+        kRoles);
     app->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
     app->add_option("--attributes", o.attributes,
                     "CSV of case attributes keyed by document or participant id");
@@ -28,25 +36,36 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
     add_limit_flags(app, o);
   }
   if (flags & kTextFlags) {
-    app->add_option("--stopwords", o.stopwords,
-                    "Stopwords: default, none, fr, en, a list file, or several joined by commas")
-        ->default_val("default");
-    app->add_option("--keep", o.keep, "Words that are never stopwords (comma-separated)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
-        ->default_val("language");
+    set_choices(app->add_option(
+                       "--stopwords", o.stopwords,
+                       "Stopwords: default, none, fr, en, a list file, or several joined by commas")
+                    ->default_val("default"),
+                {"default", "none", "fr", "en"}, true);
+    set_choices(
+        app->add_option("--keep", o.keep, "Words that are never stopwords (comma-separated)")
+            ->delimiter(',')
+            ->allow_extra_args(false),
+        {});
+    add_hyphens_flag(app, o);
   }
   if (flags & kOutputFlags) {
     app->add_option("-o,--output", o.output, "Write to this file (atomically) instead of stdout");
-    app->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
-        ->default_val("csv");
-    app->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
+    set_choices(app->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
+                    ->default_val("csv"),
+                kFormats);
+    set_choices(
+        app->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(","), {});
     app->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
     add_safe_cells_flag(app, o);
   }
   app->add_flag("-v,--verbose", o.verbose, "More messages on stderr (-vv: debug)");
   app->add_flag("-q,--quiet", o.quiet, "Only errors on stderr");
+}
+
+void add_hyphens_flag(CLI::App* app, CommonOptions& o) {
+  set_choices(app->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
+                  ->default_val("language"),
+              {"language", "keep", "split"});
 }
 
 void add_safe_cells_flag(CLI::App* app, CommonOptions& o) {
@@ -85,8 +104,10 @@ void add_shard_flags(CLI::App* app, CommonOptions& o) {
 namespace {
 
 void setup_logging(const std::string& tool, const CommonOptions& o) {
-  auto logger = spdlog::stderr_logger_st("verbatim-" + tool);
-  logger->set_pattern(fmt::format("verbatim {}: %l: %v", tool));
+  // Colored labels (%^...%$) only on a terminal without NO_COLOR.
+  auto logger = spdlog::stderr_color_st(
+      "verbatim-" + tool, stderr_colors() ? spdlog::color_mode::always : spdlog::color_mode::never);
+  logger->set_pattern(fmt::format("verbatim {}: %^%l%$: %v", tool));
   spdlog::level::level_enum level = spdlog::level::warn;
   if (o.quiet) level = spdlog::level::err;
   if (o.verbose == 1) level = spdlog::level::info;
@@ -139,7 +160,10 @@ CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
   corpus_opts_.max_line_tokens = opts.max_line_tokens;
   if (opts.lang != "auto") {
     auto lang = parse_language(opts.lang);
-    if (!lang) throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'", opts.lang));
+    if (!lang) {
+      throw UsageError(fmt::format("--lang must be auto, fr or en, not '{}'{}", opts.lang,
+                                   did_you_mean(opts.lang, {"auto", "fr", "en"})));
+    }
     corpus_opts_.language = *lang;
   }
   // A study folder may carry its speaker map and attributes at its root: they are used when
@@ -166,7 +190,39 @@ CorpusReader::CorpusReader(std::string tool, const CommonOptions& opts)
     attributes_ = Attributes::parse(decode(bytes.view(), attributes, {true}).text, attributes);
     attributes_file_ = attributes;
   }
+  if (!opts.role.empty()) {
+    // A role no speaker has would keep no turn: say which roles there are.
+    const std::vector<std::string> roles =
+        speakers_ ? speakers_->roles() : std::vector<std::string>{"interviewer", "participant"};
+    if (std::find(roles.begin(), roles.end(), opts.role) == roles.end()) {
+      throw UsageError(fmt::format("--role '{}' is no speaker's role{}; roles {}: {}", opts.role,
+                                   did_you_mean(opts.role, roles),
+                                   speakers_ ? "in " + speakers : std::string("without --speakers"),
+                                   fmt::join(roles, ", ")));
+    }
+  }
 }
+
+namespace {
+
+// " (did you mean 'data/sample'?)" for a missing path one or two edits from a file beside it.
+std::string sibling_hint(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path p(path);
+  if (path.empty() || path == "-" || fs::exists(p, ec)) return "";
+  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    names.push_back(it->path().filename().string());
+  std::sort(names.begin(), names.end());
+  const std::string name = closest_name(p.filename().string(), names);
+  if (name.empty()) return "";
+  return fmt::format(" (did you mean '{}'?)",
+                     p.has_parent_path() ? (p.parent_path() / name).string() : name);
+}
+
+}  // namespace
 
 bool CorpusReader::keep_turn(const DocumentTurn& t) const {
   return opts_.role.empty() || t.role == opts_.role;
@@ -185,11 +241,13 @@ CaseValue CorpusReader::case_value(const std::string& by) const {
       std::string known;
       for (const auto& n : names)
         known += (known.empty() ? "" : ", ") + n;
-      throw UsageError(fmt::format("unknown attribute '{}'; attributes in {}: {}", name,
-                                   attributes_file_, known));
+      throw UsageError(fmt::format("unknown attribute '{}'{}; attributes in {}: {}", name,
+                                   did_you_mean(name, names), attributes_file_, known));
     }
   } else if (!by.empty() && by != "document" && by != "speaker" && by != "participant") {
-    throw UsageError("--by takes document, speaker, participant or attr:NAME");
+    throw UsageError(
+        fmt::format("--by takes document, speaker, participant or attr:NAME, not '{}'{}", by,
+                    did_you_mean(by, {"document", "speaker", "participant"})));
   }
   return
       [this, by, attr](const Document& doc, const DocumentTurn& t) -> std::optional<std::string> {
@@ -246,7 +304,8 @@ std::vector<SourceRef> CorpusReader::list() {
   if (paths.empty()) paths.push_back("-");
   const auto [first, step] = parse_shard(opts_.shard);
   std::vector<SourceRef> sources = list_sources(paths, diags);
-  for (const auto& d : diags) {
+  for (auto& d : diags) {
+    if (d.severity == Severity::error) d.message += sibling_hint(d.where.file);
     report(tool_, d);
     listed_ok_ = listed_ok_ && d.severity != Severity::error;
   }
@@ -275,12 +334,18 @@ Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
     const std::string part = v.substr(pos, comma - pos);
     pos = comma + 1;
     if (part == "default") {
-      s.merge(Stopwords::defaults(lang));
+      s.merge(Stopwords::from_lists(DefaultLists::get().texts(lang)));
     } else if (part == "none" || part.empty()) {
       // nothing
     } else if (part == "fr" || part == "en") {
-      s.merge(Stopwords::defaults(*parse_language(part)));
+      // Snowball's list alone, as other tools use it.
+      s.merge(Stopwords::parse(DefaultLists::get().texts(*parse_language(part)).snowball));
     } else {
+      if (!std::filesystem::exists(part)) {
+        throw UsageError(fmt::format(
+            "--stopwords: '{}' is neither a list (default, none, fr, en) nor a file{}", part,
+            did_you_mean(part, {"default", "none", "fr", "en"}) + sibling_hint(part)));
+      }
       FileBytes bytes = FileBytes::open(part);
       s.merge(Stopwords::parse(decode(bytes.view(), part, {true}).text));
     }
@@ -294,7 +359,8 @@ HyphenMode parse_hyphens(const std::string& s) {
   if (s == "language") return HyphenMode::language;
   if (s == "keep") return HyphenMode::keep;
   if (s == "split") return HyphenMode::split;
-  throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'", s));
+  throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'{}", s,
+                               did_you_mean(s, {"language", "keep", "split"})));
 }
 
 std::string read_text(const std::string& path) {
@@ -320,6 +386,7 @@ std::string json_header_start(const std::string& tool, const std::string& option
   append_json_string(h, tool);
   h += ",\"version\":";
   append_json_string(h, kVersion);
+  h += ",\"versions\":" + version_block_json();
   h += ",\"options\":";
   h += options_json;
   return h;
@@ -333,8 +400,9 @@ TableOutput open_table(const CommonOptions& opts, std::vector<std::string> colum
                        const std::string& header_json) {
   auto format = parse_table_format(opts.format);
   if (!format) {
-    throw UsageError(
-        fmt::format("--format must be csv, tsv, json, jsonl or md, not '{}'", opts.format));
+    throw UsageError(fmt::format("--format must be csv, tsv, json, jsonl or md, not '{}'{}",
+                                 opts.format,
+                                 did_you_mean(opts.format, {"csv", "tsv", "json", "jsonl", "md"})));
   }
   if (opts.sep.size() != 1) throw UsageError("--sep takes a single character, like ';'");
   TableOptions to;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/terminal.hpp"
 #include "verbatim/corpus.hpp"
 #include "verbatim/parallel.hpp"
 #include "verbatim/stopwords.hpp"
@@ -63,6 +64,12 @@ enum Flags : unsigned {
 };
 
 void add_common_flags(CLI::App* app, CommonOptions& opts, unsigned flags = kAllFlags);
+// The values of the common flags, for completion and messages.
+inline const std::vector<std::string> kLangs = {"auto", "fr", "en"};
+inline const std::vector<std::string> kRoles = {"participant", "interviewer"};
+inline const std::vector<std::string> kFormats = {"csv", "tsv", "json", "jsonl", "md"};
+// --hyphens (for tools that take it without the other text flags).
+void add_hyphens_flag(CLI::App* app, CommonOptions& opts);
 // --safe-cells (for tools that add the output flags themselves).
 void add_safe_cells_flag(CLI::App* app, CommonOptions& opts);
 // --max-file-size, --max-zip-entry and (with `lines`) --max-line-tokens, in a "Limits" group.
@@ -124,6 +131,7 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
   };
   std::vector<SourceRef> sources = list();
   bool ok = listed_ok_;
+  Progress progress(tool_, sources, opts_.quiet);
   ordered_parallel_map<Item>(
       sources.size(), opts_.threads,
       [&](std::size_t i) {
@@ -136,7 +144,8 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
         }
         return it;
       },
-      [&](std::size_t, Item& it) {
+      [&](std::size_t i, Item& it) {
+        if (!it.warnings.empty() || it.error) progress.clear();
         for (const auto& w : it.warnings)
           report(tool_, w);
         if (it.error) {
@@ -146,6 +155,7 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
           ++documents_;
           consume(*it.result);
         }
+        progress.done(i);
       });
   return ok;
 }

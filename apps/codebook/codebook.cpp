@@ -14,6 +14,9 @@
 #include <fmt/ranges.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
+#include "cli/help.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/coding.hpp"
 #include "verbatim/coding_tables.hpp"
@@ -58,7 +61,11 @@ Codebook take_codebook(CodebookArgs& a) {
   a.common.paths = a.positional;
   if (!a.unit.empty()) {
     auto u = parse_unit_kind(a.unit);
-    if (!u) throw UsageError("--unit must be sentence, turn, paragraph or document");
+    if (!u) {
+      throw UsageError(
+          fmt::format("--unit must be sentence, turn, paragraph or document, not '{}'{}", a.unit,
+                      did_you_mean(a.unit, {"sentence", "turn", "paragraph", "document"})));
+    }
     cb.unit = *u;
   }
   if (a.fold_accents) cb.fold_accents = true;
@@ -153,14 +160,21 @@ int run_apply(CodebookArgs a) {
     for (auto& v : split_list(x)) {
       if (std::find(kOutputs.begin(), kOutputs.end(), v) == kOutputs.end())
         throw UsageError(fmt::format(
-            "--output takes references, summary, matrix, grid or cooccurrence, not '{}'", v));
+            "--output takes references, summary, matrix, grid or cooccurrence, not '{}'{}", v,
+            did_you_mean(v, kOutputs)));
       if (std::find(outputs.begin(), outputs.end(), v) == outputs.end()) outputs.push_back(v);
     }
   }
   const auto cell = parse_matrix_cell(a.cell);
-  if (!cell) throw UsageError("--cell must be references, words, coverage or presence");
-  if (a.order != "longest" && a.order != "first")
-    throw UsageError("--order must be longest or first");
+  if (!cell) {
+    throw UsageError(
+        fmt::format("--cell must be references, words, coverage or presence, not '{}'{}", a.cell,
+                    did_you_mean(a.cell, {"references", "words", "coverage", "presence"})));
+  }
+  if (a.order != "longest" && a.order != "first") {
+    throw UsageError(fmt::format("--order must be longest or first, not '{}'{}", a.order,
+                                 did_you_mean(a.order, {"longest", "first"})));
+  }
   const bool many = outputs.size() > 1;
   if (many && (o.output.empty() || o.output == "-"))
     throw UsageError("several --output tables need -o DIR (one file per table)");
@@ -507,22 +521,24 @@ int run_import_codings(CodebookArgs a) {
 }
 
 void add_corpus_options(CLI::App* cmd, CommonOptions& o) {
-  cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
-      ->default_val("auto");
-  cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role");
+  set_choices(cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+                  ->default_val("auto"),
+              kLangs);
+  set_choices(cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role"),
+              kRoles);
   cmd->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
   cmd->add_option("--attributes", o.attributes, "CSV of case attributes");
-  cmd->add_option("--hyphens", o.hyphens, "Hyphenated words: language, keep or split")
-      ->default_val("language");
+  add_hyphens_flag(cmd, o);
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
   cmd->add_option("--threads", o.threads, "Worker threads (0: all cores)");
   add_limit_flags(cmd, o);
 }
 
 void add_coding_options(CLI::App* cmd, CodebookArgs& a) {
-  cmd->add_option("--unit", a.unit,
-                  "Unit of coding: sentence, turn, paragraph or document "
-                  "(default: the codebook's, else sentence)");
+  set_choices(cmd->add_option("--unit", a.unit,
+                              "Unit of coding: sentence, turn, paragraph or document "
+                              "(default: the codebook's, else sentence)"),
+              {"sentence", "turn", "paragraph", "document"});
   cmd->add_flag("--fold-accents", a.fold_accents, "Match words without regard to accents");
   cmd->add_option("--max-rules", a.max_rules,
                   "Refuse codebooks of more rules or codes than this (aliases counted)")
@@ -536,22 +552,18 @@ void register_codebook(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "codebook", "Theme coding with a codebook: references, matrices, quote grids, REFI-QDA");
   cmd->require_subcommand(1);
-  cmd->footer(R"(Subcommands:
-  apply CODEBOOK [PATHS]       code the corpus; --output references|summary|matrix|grid|cooccurrence
-  check CODEBOOK [PATHS]       lint the codebook against the corpus (exit 3 on findings)
-  export CODEBOOK --qdc        the codebook as REFI-QDA .qdc
-  export CODEBOOK --qdpx OUT.qdpx [PATHS]   a REFI-QDA project with sources, codings and cases
-  import FILE.qdc              a REFI-QDA codebook as YAML
-  import-codings FILE.qdpx     codings made in NVivo, ATLAS.ti, MAXQDA or QualCoder, as a table
-
-Examples:
-  verbatim codebook apply data/sample/codebook.yml data/sample --role participant --output summary
-  verbatim codebook apply data/sample/codebook.yml data/sample --role participant \
-      --output matrix --by attr:entreprise --format md
-  verbatim codebook apply data/sample/codebook.yml data/sample --role participant \
-      --output references,summary,matrix,grid,cooccurrence -o tables/
-  verbatim codebook check data/sample/codebook.yml data/sample --role participant
-  verbatim codebook export data/sample/codebook.yml --qdpx study.qdpx data/sample)");
+  // Subcommands inherit a footer from their parent at creation: this one is set last.
+  const std::string_view usage =
+      "Forms:\n"
+      "  apply CODEBOOK [PATHS]       code the corpus; --output "
+      "references|summary|matrix|grid|cooccurrence\n"
+      "  check CODEBOOK [PATHS]       lint the codebook against the corpus (exit 3 on findings)\n"
+      "  export CODEBOOK --qdc        the codebook as REFI-QDA .qdc\n"
+      "  export CODEBOOK --qdpx OUT.qdpx [PATHS]   a REFI-QDA project with sources, codings and "
+      "cases\n"
+      "  import FILE.qdc              a REFI-QDA codebook as YAML\n"
+      "  import-codings FILE.qdpx     codings made in NVivo, ATLAS.ti, MAXQDA or QualCoder, as a "
+      "table";
 
   {
     auto a = std::make_shared<CodebookArgs>();
@@ -559,9 +571,11 @@ Examples:
     // -o without its long name: --output names the tables here.
     CommonOptions& o = a->common;
     sub->add_option("-o", o.output, "Write to this file (several tables: this folder)");
-    sub->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
-        ->default_val("csv");
-    sub->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(",");
+    set_choices(sub->add_option("--format", o.format, "Output format: csv, tsv, json, jsonl or md")
+                    ->default_val("csv"),
+                kFormats);
+    set_choices(
+        sub->add_option("--sep", o.sep, "CSV field separator (',' or ';')")->default_val(","), {});
     sub->add_flag("--bom", o.bom, "Start CSV output with a UTF-8 byte-order mark (Excel)");
     add_safe_cells_flag(sub, o);
     sub->add_flag("-v,--verbose", o.verbose, "More messages on stderr");
@@ -569,31 +583,50 @@ Examples:
     sub->add_option("codebook_and_paths", a->positional, "CODEBOOK, then files or folders");
     add_corpus_options(sub, a->common);
     add_coding_options(sub, *a);
-    sub->add_option("--output", a->outputs,
-                    "Tables: references, summary, matrix, grid, cooccurrence (several: -o DIR)")
-        ->delimiter(',')
-        ->allow_extra_args(false);
-    sub->add_option("--by", a->by,
-                    "Matrix and grid columns: participant, document, speaker or attr:NAME");
-    sub->add_option("--columns", a->columns, "Column order for matrix and grid (comma-separated)");
-    sub->add_option("--cell", a->cell, "Matrix cells: presence, references, words or coverage")
-        ->default_val("presence");
+    set_choices(sub->add_option("--output", a->outputs,
+                                "Tables: references, summary, matrix, grid, cooccurrence (several: "
+                                "-o DIR)")
+                    ->delimiter(',')
+                    ->allow_extra_args(false),
+                kOutputs);
+    set_choices(
+        sub->add_option("--by", a->by,
+                        "Matrix and grid columns: participant, document, speaker or attr:NAME"),
+        {"participant", "document", "speaker", "attr:"});
+
+    set_choices(sub->add_option("--columns", a->columns,
+                                "Column order for matrix and grid (comma-separated)"),
+                {});
+    set_choices(
+        sub->add_option("--cell", a->cell, "Matrix cells: presence, references, words or coverage")
+            ->default_val("presence"),
+        {"presence", "references", "words", "coverage"});
     sub->add_option("--min-references", a->min_references,
                     "Presence shows a check mark from this many references")
         ->default_val(1);
     sub->add_option("--quotes", a->quotes, "Grid: quotes per cell")->default_val(3);
-    sub->add_option("--order", a->order, "Grid quotes: longest first or first seen")
-        ->default_val("longest");
+    set_choices(sub->add_option("--order", a->order, "Grid quotes: longest first or first seen")
+                    ->default_val("longest"),
+                {"longest", "first"});
     sub->add_option("--max-chars", a->max_chars, "Grid: cut quotes past N characters with …");
     sub->add_option("--codings", a->codings,
                     "Codings made elsewhere (import-codings output) added to the rule codings");
-    sub->footer(R"(Columns:
-  references    code,document,participant,speaker,unit,start,end,line,time,text
-  summary       code,files,references,coverage_percent,words
-  matrix        code,<one column per participant|document|value>,total (+ a total row)
-  grid          code,<one column per participant|document|value>: quotes, one per line
-  cooccurrence  code_a,code_b,count,a_references,b_references,jaccard,c_coefficient
-start/end: byte offsets into the normalized text; coverage: coded code points / code points.)");
+    set_help_footer(
+        sub,
+        "Columns:\n"
+        "  references    code,document,participant,speaker,unit,start,end,line,time,text\n"
+        "  summary       code,files,references,coverage_percent,words\n"
+        "  matrix        code,<one column per participant|document|value>,total (+ a total row)\n"
+        "  grid          code,<one column per participant|document|value>: quotes, one per line\n"
+        "  cooccurrence  code_a,code_b,count,a_references,b_references,jaccard,c_coefficient\n"
+        "start/end: byte offsets into the normalized text; coverage: coded code points / code "
+        "points.",
+        {"verbatim codebook apply data/sample/codebook.yml data/sample --role participant "
+         "--output summary --format md",
+         "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+         "      --output matrix --by attr:type_organisation --format md",
+         "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+         "      --output references,summary,matrix,grid,cooccurrence -o tableaux/"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook apply", a->common, [&] { return run_apply(*a); });
     });
@@ -607,6 +640,13 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_coding_options(sub, *a);
     sub->add_flag("-v,--verbose", a->common.verbose, "More messages on stderr");
     sub->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
+    set_help_footer(
+        sub,
+        "Findings: codes or rules that code nothing, names used twice, documents with no coded\n"
+        "unit; FILE:LINE:COL: message, one a line; exit 3 when there is any.",
+        {"verbatim codebook check data/sample/codebook.yml data/sample --role participant",
+         "verbatim codebook check data/sample/codebook.yml data/sample/interviews/p01.txt \\\n"
+         "      --speakers data/sample/speakers.csv --role participant"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook check", a->common, [&] { return run_check(*a); });
     });
@@ -623,6 +663,11 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_corpus_options(sub, a->common);
     add_coding_options(sub, *a);
     sub->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
+    set_help_footer(
+        sub, "",
+        {"verbatim codebook export data/sample/codebook.yml --qdc -o codes.qdc",
+         "verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample "
+         "--role participant"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook export", a->common, [&] { return run_export(*a); });
     });
@@ -636,6 +681,12 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     sub->add_option("--max-rules", a->max_rules, "Refuse codebooks of more codes than this")
         ->default_val(kDefaultMaxRules)
         ->group("Limits");
+    set_help_footer(
+        sub, "",
+        {"verbatim codebook export data/sample/codebook.yml --qdc -o codes.qdc && \\\n"
+         "      verbatim codebook import codes.qdc -o codes.yml",
+         "verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample && \\\n"
+         "      verbatim codebook import etude.qdpx"});
     sub->callback([a, &exit_code] {
       exit_code = run_tool("codebook import", a->common, [&] { return run_import(*a); });
     });
@@ -647,11 +698,27 @@ start/end: byte offsets into the normalized text; coverage: coded code points / 
     add_common_flags(sub, a->common, kOutputFlags);
     sub->add_option("file", a->positional, "FILE.qdpx");
     add_limit_flags(sub, a->common, false);
+    set_help_footer(
+        sub, "Columns: code,document,start,end,start_cp,end_cp,text (bytes and code points)",
+        {"verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample && \\\n"
+         "      verbatim codebook import-codings etude.qdpx --format md",
+         "verbatim codebook import-codings etude.qdpx -o codages.csv && \\\n"
+         "      verbatim codebook apply data/sample/codebook.yml data/sample --codings codages.csv "
+         "\\\n"
+         "      --output summary"});
     sub->callback([a, &exit_code] {
       exit_code =
           run_tool("codebook import-codings", a->common, [&] { return run_import_codings(*a); });
     });
   }
+  set_help_footer(
+      cmd, usage,
+      {"verbatim codebook apply data/sample/codebook.yml data/sample --role participant "
+       "--output summary --format md",
+       "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+       "      --output matrix --by attr:entreprise --format md",
+       "verbatim codebook check data/sample/codebook.yml data/sample --role participant",
+       "verbatim codebook export data/sample/codebook.yml --qdpx etude.qdpx data/sample"});
 }
 
 }  // namespace verbatim::cli

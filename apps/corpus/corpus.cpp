@@ -1,7 +1,11 @@
 // verbatim corpus: one row per document (inventory), and `corpus check` (lint, exit 3).
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/help.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/inventory.hpp"
 #include "verbatim/json.hpp"
@@ -17,6 +21,11 @@ struct CorpusArgs {
 };
 
 int run_inventory(const CommonOptions& o) {
+  // "verbatim corpus chek DIR": a mistyped subcommand, not a missing transcript.
+  if (!o.paths.empty() && !std::filesystem::exists(o.paths.front())) {
+    if (const std::string hint = did_you_mean(o.paths.front(), {"check"}); !hint.empty())
+      throw UsageError(fmt::format("unknown subcommand '{}'{}", o.paths.front(), hint));
+  }
   CorpusReader reader("corpus", o);
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
   struct Row {
@@ -125,20 +134,22 @@ void register_corpus(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<CorpusArgs>();
   CLI::App* cmd = app.add_subcommand("corpus", "Inventory of the documents: one row each");
   add_common_flags(cmd, args->common, kOutputFlags | kCorpusFlags);
-  cmd->add_option("--hyphens", args->common.hyphens, "Hyphenated words: language, keep or split")
-      ->default_val("language");
-  cmd->footer(R"(Columns: id,format,encoding,language,turns,speakers,words,duration,bytes
-
-Examples:
-  verbatim corpus data/sample --format md
-  verbatim corpus data/sample --role participant
-  verbatim corpus check data/sample)");
+  add_hyphens_flag(cmd, args->common);
+  set_help_footer(
+      cmd, "Columns: id,format,encoding,language,turns,speakers,words,duration,bytes",
+      {"verbatim corpus data/sample --format md",
+       "verbatim corpus data/sample --role participant --sep ';' --bom -o entretiens.csv",
+       "verbatim corpus check data/sample"});
 
   CLI::App* check = cmd->add_subcommand("check", "Lint the corpus; exit 3 when anything is found");
   add_common_flags(check, args->check, kCorpusFlags);
   check->add_option("-o,--output", args->check.output, "Write the findings to this file");
   check->add_option("--names", args->names,
                     "File of pseudonymised names (one a line) that must not appear");
+  set_help_footer(
+      check, "Findings: FILE:LINE: message, one a line; exit 3 when there is any.",
+      {"verbatim corpus check data/sample",
+       "printf 'Benali\\n' > noms.txt && verbatim corpus check data/sample --names noms.txt"});
 
   cmd->callback([args, cmd, check, &exit_code] {
     if (check->parsed()) return;

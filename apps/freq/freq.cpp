@@ -216,7 +216,7 @@ Examples:
   verbatim freq data/sample --role participant --top 11 --format md
   verbatim freq data/sample --role participant --by attr:pays --wide --top 20
   verbatim freq data/sample --role participant --compare attr:pays=Maroc --measure lafon --top 15
-  verbatim freq --lint figure2.tsv)");
+  verbatim freq data/sample --role participant --top 30 --sep ';' --bom -o frequences.csv)");
   cmd->callback(
       [a, &exit_code] { exit_code = run_tool("freq", a->common, [&] { return run_freq(*a); }); });
 }

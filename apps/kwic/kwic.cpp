@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
+#include "cli/help.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/concordance.hpp"
 #include "verbatim/html.hpp"
@@ -106,11 +109,13 @@ int run_kwic(KwicArgs a) {
       if (used != a.context.size()) throw std::invalid_argument(a.context);
     } catch (const std::exception&) {
       throw UsageError(
-          fmt::format("--context takes a number of words, sentence or turn, not '{}'", a.context));
+          fmt::format("--context takes a number of words, sentence or turn, not '{}'{}", a.context,
+                      did_you_mean(a.context, {"sentence", "turn"})));
     }
   }
   if (a.sort != "doc" && a.sort != "left" && a.sort != "right") {
-    throw UsageError("--sort must be doc, left or right");
+    throw UsageError(fmt::format("--sort must be doc, left or right, not '{}'{}", a.sort,
+                                 did_you_mean(a.sort, {"doc", "left", "right"})));
   }
   const Matcher matcher(a.queries, a.stem);
   CorpusReader reader("kwic", o);
@@ -198,29 +203,38 @@ void register_kwic(CLI::App& app, int& exit_code) {
                   "QUERY (unless -e is given), then files or folders");
   cmd->add_option("-e,--query", a->queries, "A query: word, glob (fidél*), \"phrase of words\"")
       ->allow_extra_args(false);
-  cmd->add_option("--context", a->context, "Context: a number of words, sentence or turn")
-      ->default_val("5");
+  set_choices(
+      cmd->add_option("--context", a->context, "Context: a number of words, sentence or turn")
+          ->default_val("5"),
+      {"sentence", "turn"});
   cmd->add_flag("--stem", a->stem, "Match words by their Snowball stem");
-  cmd->add_option("--sort", a->sort, "Order: doc, left or right context")->default_val("doc");
+  set_choices(
+      cmd->add_option("--sort", a->sort, "Order: doc, left or right context")->default_val("doc"),
+      {"doc", "left", "right"});
   cmd->add_option("--max", a->max, "At most N lines");
   // --format also takes html here: a self-contained page with the matches highlighted.
+  set_choices(cmd->get_option("--format")
+                  ->description("Output format: csv, tsv, json, jsonl, md or html (a page)"),
+              {"csv", "tsv", "json", "jsonl", "md", "html"});
   // The corpus flags without the positional paths (taken above).
   CommonOptions& o = a->common;
-  cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
-      ->default_val("auto");
-  cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role");
+  set_choices(cmd->add_option("--lang", o.lang, "Language of the documents: auto, fr or en")
+                  ->default_val("auto"),
+              kLangs);
+  set_choices(cmd->add_option("--role", o.role, "Keep only the turns of speakers with this role"),
+              kRoles);
   cmd->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
   cmd->add_option("--attributes", o.attributes, "CSV of case attributes");
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
   cmd->add_option("--threads", o.threads, "Worker threads (0: all cores)");
-  cmd->footer(R"(Columns: document,participant,speaker,line,start,end,left,match,right,time
-  line: in the original file; start/end: byte offsets into the normalized text; time: the turn's
-  start (VTT, SRT, Otter, [hh:mm:ss] labels).
-
-Examples:
-  verbatim kwic 'fidél*' data/sample --role participant
-  verbatim kwic "IA générative" data/sample --context sentence --format md
-  verbatim kwic -e personnalisation -e recommandation --stem data/sample --sort left)");
+  set_help_footer(
+      cmd,
+      "Columns: document,participant,speaker,line,start,end,left,match,right,time\n"
+      "  line: in the original file; start/end: byte offsets into the normalized text; time: the "
+      "turn's\n  start (VTT, SRT, Otter, [hh:mm:ss] labels).",
+      {"verbatim kwic 'fidél*' data/sample --role participant",
+       "verbatim kwic \"IA générative\" data/sample --context sentence --format md",
+       "verbatim kwic -e personnalisation -e recommandation --stem data/sample --sort left"});
   cmd->callback(
       [a, &exit_code] { exit_code = run_tool("kwic", a->common, [&] { return run_kwic(*a); }); });
 }

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/installation.hpp"
 #include "report/render.hpp"
 #include "verbatim/coding.hpp"
 #include "verbatim/concordance.hpp"
@@ -192,7 +193,7 @@ std::vector<std::string> split_words(const std::string& s) {
 
 // Runs this binary with `args` in `dir`; stderr passes through. Returns the exit code.
 int spawn_self(const std::vector<std::string>& args, const fs::path& dir) {
-  const std::string self = fs::read_symlink("/proc/self/exe").string();
+  const std::string self = executable_path();
   std::vector<char*> argv;
   std::vector<std::string> owned = args;
   owned.insert(owned.begin(), self);
@@ -224,15 +225,6 @@ void write_file(const fs::path& p, std::string_view bytes) {
   OutputFile out(p.string());
   out.write(bytes);
   out.commit();
-}
-
-std::string digest(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ull;
-  }
-  return fmt::format("{:016x}", h);
 }
 
 // "#abc" or "#aabbcc" as "#aabbcc".
@@ -426,6 +418,7 @@ class RecipeRun {
   void write_manifest() {
     std::string m = "{\n  \"verbatim\": ";
     append_json_string(m, kVersion);
+    m += ",\n  \"versions\": " + version_block_json(true);
     m += ",\n  \"recipe\": ";
     append_json_string(m, fs::path(s_.file).filename().string());
     m += ",\n  \"inputs\": [";
@@ -436,7 +429,7 @@ class RecipeRun {
       first = false;
       m += "    {\"path\": ";
       append_json_string(m, rel);
-      m += fmt::format(", \"bytes\": {}, \"fnv1a64\": \"{}\"}}", bytes.size(), digest(bytes));
+      m += fmt::format(", \"bytes\": {}, \"fnv1a64\": \"{}\"}}", bytes.size(), fnv1a64_hex(bytes));
     }
     m += "\n  ],\n  \"steps\": [";
     first = true;
@@ -456,7 +449,8 @@ class RecipeRun {
         m += i ? ", " : "";
         m += "{\"path\": ";
         append_json_string(m, p.files[i]);
-        m += fmt::format(", \"bytes\": {}, \"fnv1a64\": \"{}\"}}", bytes.size(), digest(bytes));
+        m +=
+            fmt::format(", \"bytes\": {}, \"fnv1a64\": \"{}\"}}", bytes.size(), fnv1a64_hex(bytes));
       }
       m += "]}";
     }

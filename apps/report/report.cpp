@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
+#include "cli/help.hpp"
+#include "cli/suggest.hpp"
 #include "report/render.hpp"
 #include "tools.hpp"
 #include "verbatim/coding.hpp"
@@ -66,7 +69,9 @@ std::string render_table(const ReportTable& t, const std::string& to, const Repo
   if (to == "tex") return render_latex(t, o);
   if (to == "csv") return render_csv(t, o);
   if (to == "xlsx") return render_xlsx(t, o);
-  throw UsageError(fmt::format("--to must be md, html, tex, csv, xlsx, svg or png, not '{}'", to));
+  throw UsageError(
+      fmt::format("--to must be md, html, tex, csv, xlsx, svg or png, not '{}'{}", to,
+                  did_you_mean(to, {"md", "html", "tex", "csv", "xlsx", "svg", "png"})));
 }
 
 namespace {
@@ -241,8 +246,9 @@ Scene make_figure(const ReportTable& t, const FigureRequest& f, const Fonts& fon
   if (f.kind == "cloud") return cloud_figure(t, f, fonts);
   if (f.kind == "heatmap") return heatmap_figure(t, f, fonts);
   if (f.kind == "network") return network_figure(t, f, fonts);
-  throw UsageError(
-      fmt::format("--figure must be bar, cloud, heatmap or network, not '{}'", f.kind));
+  throw UsageError(fmt::format("--figure must be bar, cloud, heatmap or network, not '{}'{}",
+                               f.kind,
+                               did_you_mean(f.kind, {"bar", "cloud", "heatmap", "network"})));
 }
 
 namespace {
@@ -253,7 +259,7 @@ struct ReportArgs {
   std::string to = "md", figure, locale = "en", title, caption, source, codebook, recipe;
   std::vector<std::string> columns;
   std::size_t top = 30;
-  bool check = false;
+  bool check = false, bom = false;
 };
 
 int run_report(ReportArgs a) {
@@ -266,7 +272,10 @@ int run_report(ReportArgs a) {
   if (a.check) throw UsageError("--check goes with --recipe");
   if (a.inputs.size() > 1) throw UsageError("report renders one TABLE at a time");
   const auto locale = parse_locale(a.locale);
-  if (!locale) throw UsageError("--locale must be fr or en");
+  if (!locale) {
+    throw UsageError(fmt::format("--locale must be fr or en, not '{}'{}", a.locale,
+                                 did_you_mean(a.locale, {"fr", "en"})));
+  }
   const std::string path = a.inputs.empty() ? "-" : a.inputs.front();
   const std::string text = read_text(path);
   const ReportTable t = select_columns(read_report_table(text, path), a.columns);
@@ -298,6 +307,7 @@ int run_report(ReportArgs a) {
   o.title = a.title;
   o.caption = a.caption;
   o.source = a.source;
+  o.bom = a.bom;
   out.write(render_table(t, a.to, o));
   out.commit();
   return kOk;
@@ -311,29 +321,41 @@ void register_report(CLI::App& app, int& exit_code) {
       "report", "Tables and figures as theses print them; a whole study from its recipe");
   cmd->add_option("table", a->inputs,
                   "A table written by a verbatim tool (CSV, TSV, JSON; '-': stdin)");
-  cmd->add_option("--to", a->to, "md, html, tex, csv, xlsx, or svg / png for a figure")
-      ->default_val("md");
-  cmd->add_option("--figure", a->figure, "bar, cloud, heatmap or network");
-  cmd->add_option("--locale", a->locale, "Headers and numbers: fr or en")->default_val("en");
-  cmd->add_option("--title", a->title, "Title above the table or figure");
-  cmd->add_option("--caption", a->caption, "A note under the table");
-  cmd->add_option("--source", a->source, "Source line under the table");
-  cmd->add_option("--columns", a->columns, "Keep these columns, in this order")->delimiter(',');
+  set_choices(cmd->add_option("--to", a->to, "md, html, tex, csv, xlsx, or svg / png for a figure")
+                  ->default_val("md"),
+              {"md", "html", "tex", "csv", "xlsx", "svg", "png"});
+  set_choices(cmd->add_option("--figure", a->figure, "bar, cloud, heatmap or network"),
+              {"bar", "cloud", "heatmap", "network"});
+  set_choices(
+      cmd->add_option("--locale", a->locale, "Headers and numbers: fr or en")->default_val("en"),
+      {"fr", "en"});
+  set_choices(cmd->add_option("--title", a->title, "Title above the table or figure"), {});
+  set_choices(cmd->add_option("--caption", a->caption, "A note under the table"), {});
+  set_choices(cmd->add_option("--source", a->source, "Source line under the table"), {});
+  set_choices(
+      cmd->add_option("--columns", a->columns, "Keep these columns, in this order")->delimiter(','),
+      {});
   cmd->add_option("--top", a->top, "Figures: at most N bars, words or edges")->default_val(30);
   cmd->add_option("--codebook", a->codebook, "Codebook whose colors paint codes and words");
   cmd->add_option("--recipe", a->recipe, "Run a whole study (study.yml) into -o DIR");
+  cmd->add_flag("--bom", a->bom, "--to csv: start with a UTF-8 byte-order mark (Excel)");
   cmd->add_flag("--check", a->check,
                 "With --recipe: rerun into a temporary folder and compare (exit 3 when stale)");
   cmd->add_option("-o,--output", a->common.output, "Output file (a folder with --recipe)");
   cmd->add_flag("-q,--quiet", a->common.quiet, "Only errors on stderr");
-  cmd->footer(R"(Examples:
-  verbatim freq data/sample --role participant --top 30 | verbatim report --locale fr \
-      --title "Figure 2 : Mots les plus fréquents" --to md
-  verbatim freq data/sample --role participant --top 60 -o freq.csv
-  verbatim report freq.csv --figure cloud --to png -o nuage.png
-  verbatim report matrix.csv --to xlsx --locale fr -o matrice.xlsx
-  verbatim report --recipe data/sample/study.yml -o out/
-  verbatim report --recipe data/sample/study.yml -o out/ --check)");
+  set_help_footer(
+      cmd,
+      "Input: a table written by a verbatim tool; its kind (frequencies, keyness, code summary,\n"
+      "matrix, grid, co-occurrences...) is recognised from its columns. --to xlsx is the way to\n"
+      "Excel; --recipe with --check exits 3 when a committed output is stale.",
+      {"verbatim freq data/sample --role participant --top 30 | verbatim report --locale fr \\\n"
+       "      --title \"Figure 2 : Mots les plus fréquents\"",
+       "verbatim codebook apply data/sample/codebook.yml data/sample --role participant \\\n"
+       "      --output matrix --by attr:type_organisation | verbatim report --to xlsx --locale fr "
+       "-o matrice.xlsx",
+       "verbatim freq data/sample --role participant --top 80 | verbatim report --figure cloud "
+       "--to png -o nuage.png",
+       "verbatim report --recipe data/sample/study.yml -o out/"});
   cmd->callback([a, &exit_code] {
     exit_code = run_tool("report", a->common, [&] { return run_report(*a); });
   });

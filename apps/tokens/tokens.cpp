@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include "cli/cli.hpp"
+#include "cli/completion.hpp"
+#include "cli/help.hpp"
+#include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/stemmer.hpp"
@@ -118,7 +121,8 @@ int run_tokens(const TokensArgs& a) {
   auto unit_kind = parse_unit_kind(a.unit);
   if (!unit_kind) {
     throw UsageError(
-        fmt::format("--unit must be document, turn, paragraph or sentence, not '{}'", a.unit));
+        fmt::format("--unit must be document, turn, paragraph or sentence, not '{}'{}", a.unit,
+                    did_you_mean(a.unit, {"sentence", "turn", "paragraph", "document"})));
   }
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
   CorpusReader reader("tokens", o);
@@ -144,15 +148,17 @@ void register_tokens(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<TokensArgs>();
   CLI::App* cmd = app.add_subcommand("tokens", "The token stream with spans, norms, stems");
   add_common_flags(cmd, args->common);
-  cmd->add_option("--unit", args->unit, "Numbering of units: sentence, turn, paragraph, document")
-      ->default_val("sentence");
-  cmd->footer(R"(Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line
-  start/end are byte offsets into the normalized text (the file's bytes for clean UTF-8).
-
-Examples:
-  verbatim tokens data/sample/interviews/p01.txt | head
-  verbatim tokens data/sample --role participant --format tsv
-  echo "L'IA, c'est aujourd'hui." | verbatim tokens --lang fr --format md)");
+  set_choices(cmd->add_option("--unit", args->unit,
+                              "Numbering of units: sentence, turn, paragraph, document")
+                  ->default_val("sentence"),
+              {"sentence", "turn", "paragraph", "document"});
+  set_help_footer(cmd,
+                  "Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line\n"
+                  "  start/end are byte offsets into the normalized text (the file's bytes for "
+                  "clean UTF-8).",
+                  {"verbatim tokens data/sample/interviews/p01.txt | head",
+                   "verbatim tokens data/sample --role participant --format tsv -o tokens.tsv",
+                   "echo \"L'IA, c'est aujourd'hui.\" | verbatim tokens --lang fr --format md"});
   cmd->callback([args, &exit_code] {
     exit_code = run_tool("tokens", args->common, [&] { return run_tokens(*args); });
   });

@@ -45,6 +45,8 @@ class SpeakerMap {
   // case-insensitively after trimming and dropping a trailing colon. Throws Error with line.
   static SpeakerMap parse(std::string_view csv, std::string_view name);
   const Entry* find(std::string_view label) const;
+  // The distinct non-empty roles of the map, sorted (for --role checks and messages).
+  std::vector<std::string> roles() const;
   bool empty() const { return entries_.empty(); }
   std::size_t size() const { return entries_.size(); }
 

@@ -40,6 +40,7 @@ struct ReportOptions {
   std::string caption;     // a note under the table
   std::string source;      // "Source : entretiens semi-directifs (2025)"
   bool safe_cells = true;  // csv/xlsx: neutralise cells starting with = + - @
+  bool bom = false;        // csv: start with a UTF-8 byte-order mark (Excel reads UTF-8 then)
 };
 
 // The column header in `locale` (NVivo's wording for word frequency tables).

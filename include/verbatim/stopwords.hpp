@@ -14,11 +14,21 @@
 
 namespace verbatim {
 
+// The texts behind a language's default list, in the order they are merged: Snowball's list,
+// pure transcript fillers, spoken function words. The embedded ones are data/stopwords/
+// {fr,en}.txt, {fr,en}-fillers.txt and {fr,en}-spoken.txt; a tool may read others instead
+// (an installed data folder) and pass them to Stopwords::from_lists.
+struct DefaultListTexts {
+  std::string_view snowball, fillers, spoken;
+};
+DefaultListTexts embedded_default_lists(Language lang);
+
 class Stopwords {
  public:
   Stopwords() = default;
-  // Snowball list + fillers for `lang`.
+  // Snowball list + fillers + spoken words for `lang`: from_lists(embedded_default_lists(lang)).
   static Stopwords defaults(Language lang);
+  static Stopwords from_lists(const DefaultListTexts& texts);
   // Words from list text in Snowball format (also plain one-word-per-line lists).
   static Stopwords parse(std::string_view list_text);
 

@@ -14,7 +14,9 @@ ln -s "$bin" "$bindir/verbatim"
 cd "$case_dir" || exit 2
 out=$(mktemp -p "$bindir")
 err=$(mktemp -p "$bindir")
-PATH="$bindir:$PATH" LC_ALL=C.UTF-8 NO_COLOR=1 bash -c "$(cat cmd)" >"$out" 2>"$err" </dev/null
+# Hermetic: the compiled-in stopword lists (no VERBATIM_DATA), no progress delay from outside.
+PATH="$bindir:$PATH" LC_ALL=C.UTF-8 NO_COLOR=1 env -u VERBATIM_DATA -u VERBATIM_PROGRESS_DELAY \
+  bash -c "$(cat cmd)" >"$out" 2>"$err" </dev/null
 code=$?
 
 if [[ "$regen" == "--regen" ]]; then

@@ -92,6 +92,15 @@ TEST_CASE("SpeakerMap matches labels case-insensitively", "[corpus]") {
   CHECK(m.find("P03") == nullptr);
 }
 
+TEST_CASE("SpeakerMap lists its distinct roles, sorted, without empty ones", "[corpus]") {
+  auto m = SpeakerMap::parse(
+      "label,participant,role\nQ,INT1,interviewer\nP01,P01,participant\nP02,P02,participant\n"
+      "Obs,OBS,observer\nX,X,\n",
+      "speakers.csv");
+  CHECK(m.roles() == std::vector<std::string>{"interviewer", "observer", "participant"});
+  CHECK(SpeakerMap::parse("label,participant\nQ,INT1\n", "s.csv").roles().empty());
+}
+
 TEST_CASE("SpeakerMap errors name the line", "[corpus]") {
   SECTION("missing column") {
     try {

@@ -72,6 +72,9 @@ TEST_CASE("French headers and decimal commas, as NVivo prints them", "[report]")
   CHECK(render_csv(t, o).substr(0, 28) == "Word,Length,Count,Weighted P");
   o.locale = Locale::fr;
   CHECK(render_csv(t, o).find("clients;7;277;2,28;") != std::string::npos);
+  CHECK(render_csv(t, o).substr(0, 4) == "Mot;");
+  o.bom = true;
+  CHECK(render_csv(t, o).substr(0, 7) == "\xEF\xBB\xBFMot;");
 }
 
 TEST_CASE("HTML escapes everything; LaTeX escapes its specials", "[report]") {

@@ -29,6 +29,20 @@ TEST_CASE("--stopwords fr is the Snowball list alone", "[stopwords]") {
   }
 }
 
+TEST_CASE("Default lists are built from three texts, the embedded ones by default", "[stopwords]") {
+  const DefaultListTexts fr = embedded_default_lists(Language::fr);
+  CHECK(fr.snowball == default_stopword_list(Language::fr));
+  CHECK(fr.fillers == default_filler_list(Language::fr));
+  CHECK(fr.spoken.find("voilà") != std::string_view::npos);
+  CHECK(Stopwords::from_lists(fr).size() == Stopwords::defaults(Language::fr).size());
+  // Other texts (an installed data folder) give other lists.
+  const Stopwords own = Stopwords::from_lists({"le | article\nla\n", "euh", "ENTREPRISE"});
+  CHECK(own.size() == 4);
+  CHECK(own.contains("entreprise"));
+  CHECK(own.contains("euh"));
+  CHECK_FALSE(own.contains("et"));
+}
+
 TEST_CASE("Default English list: Snowball plus spoken discourse words", "[stopwords]") {
   const Stopwords en = Stopwords::defaults(Language::en);
   for (const char* w : {"the", "is", "um", "yeah", "okay", "really"}) {
