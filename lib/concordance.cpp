@@ -72,10 +72,15 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
     // Each distinct surface is normalized (and stemmed) once per thread and language.
     thread_local std::unordered_map<std::string, Forms, FormHash, std::equal_to<>> cache[2];
     auto& forms = cache[doc.language == Language::fr ? 0 : 1];
-    mt.resize(words.size());
+    // Only tokens a match may start at, and the phrase-length run after each, are normalized;
+    // the others keep an empty form, which no query term matches.
+    mt.assign(words.size(), MatchToken{});
+    std::size_t needed_until = 0;
     for (std::size_t i = 0; i < words.size(); ++i) {
       const std::string_view surface =
           std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin);
+      if (matcher.may_start(surface)) needed_until = i + matcher.longest();
+      if (i >= needed_until) continue;
       auto it = forms.find(surface);
       if (it == forms.end()) {
         Forms f;

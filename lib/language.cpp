@@ -44,17 +44,22 @@ Language detect_language(std::string_view text, std::size_t max_bytes) {
     }
   }
   std::size_t fr = 0, en = 0;
-  std::string word;
+  // Words of the lists have 2 to 5 bytes: a longer word is counted out without being compared.
+  char word[6];
+  std::size_t len = 0;
   auto score = [&] {
-    if (word.empty()) return;
-    if (std::find(kFrench.begin(), kFrench.end(), word) != kFrench.end()) ++fr;
-    if (std::find(kEnglish.begin(), kEnglish.end(), word) != kEnglish.end()) ++en;
-    word.clear();
+    if (len >= 2 && len <= 5) {
+      const std::string_view w(word, len);
+      if (std::find(kFrench.begin(), kFrench.end(), w) != kFrench.end()) ++fr;
+      if (std::find(kEnglish.begin(), kEnglish.end(), w) != kEnglish.end()) ++en;
+    }
+    len = 0;
   };
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     if (is_word_byte(c)) {
-      word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : ch);
+      if (len < sizeof word) word[len] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : ch;
+      ++len;
     } else {
       score();
     }

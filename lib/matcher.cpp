@@ -87,6 +87,36 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
     }
     queries_.push_back(std::move(terms));
   }
+  // First bytes a matching surface may start with: a query word starting with an ASCII
+  // letter or digit admits that byte in both cases; anything else (a leading wildcard, a stem,
+  // a non-ASCII or other first character) admits every byte. Non-ASCII bytes always pass, since
+  // folding maps some non-ASCII characters to ASCII ones (K, ſ).
+  for (int b = 0x80; b < 256; ++b)
+    first_[b] = true;
+  for (const auto& terms : queries_) {
+    if (terms.empty()) continue;
+    longest_ = std::max(longest_, terms.size());
+    const Term& t = terms.front();
+    const unsigned char c = t.text.empty() ? 0 : static_cast<unsigned char>(t.text[0]);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (stems_ || !letter) {
+      for (bool& f : first_)
+        f = true;
+      break;
+    }
+    first_[c] = true;
+    if (c >= 'a' && c <= 'z') first_[c - 32] = true;
+  }
+  // The first byte of each query's normalized form when it is fixed (a literal word, or a
+  // glob that starts with a literal), -1 otherwise.
+  for (const auto& terms : queries_) {
+    int lead = -1;
+    if (!stems_ && !terms.empty() && !terms.front().text.empty()) {
+      const char c = terms.front().text[0];
+      if (c != '*' && c != '?') lead = static_cast<unsigned char>(c);
+    }
+    lead_.push_back(lead);
+  }
   order_.resize(queries_.size());
   for (std::size_t k = 0; k < order_.size(); ++k)
     order_[k] = k;
@@ -106,10 +136,17 @@ void Matcher::find(const std::vector<MatchToken>& tokens, Language lang,
   };
   std::size_t i = 0;
   while (i < tokens.size()) {
+    // An empty form is a token the caller left out (see may_start): nothing starts there.
+    if (tokens[i].norm.empty()) {
+      ++i;
+      continue;
+    }
+    const auto first = static_cast<unsigned char>(tokens[i].norm[0]);
     bool matched = false;
     for (std::size_t q : order_) {
       const auto& terms = queries_[q];
       if (terms.empty() || i + terms.size() > tokens.size()) continue;
+      if (lead_[q] >= 0 && lead_[q] != first) continue;  // another first letter
       bool ok = true;
       for (std::size_t k = 0; k < terms.size() && ok; ++k)
         ok = term_matches(terms[k], tokens[i + k]);

@@ -139,20 +139,20 @@ Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan r;
   std::size_t i = 0;
   while (i < n) {
-    // ASCII fast path, 16 then 8 bytes at a time.
-    while (i + 16 <= n) {
-      std::uint64_t w[2];
-      std::memcpy(w, p + i, 16);
-      if ((w[0] | w[1]) & 0x8080808080808080ull) break;
-      i += 16;
-    }
-    if (i + 8 <= n) {
+    // ASCII fast path, 8 bytes at a time; a word with a high bit jumps to its first such byte.
+    while (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
-      if (!(w & 0x8080808080808080ull)) {
-        i += 8;
-        continue;
+      const std::uint64_t high = w & 0x8080808080808080ull;
+      if (high) {
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        i += static_cast<std::size_t>(__builtin_clzll(high)) / 8;
+#else
+        i += static_cast<std::size_t>(__builtin_ctzll(high)) / 8;
+#endif
+        break;
       }
+      i += 8;
     }
     if (i >= n) break;
     const unsigned char c = p[i];

@@ -337,9 +337,11 @@ class Scanner {
       i += len;
     }
     if (i >= end_) return i;
-    if (k == kApos || k == kHyphen) return 0;
+    if (k == kApos) return elision_end(start, i);
+    if (k == kHyphen) return 0;
     switch (s_[i]) {
       case '.':
+        return period_end(start, i);
       case '~':
       case '&':
       case '@':
@@ -354,6 +356,30 @@ class Scanner {
       default:
         return i;
     }
+  }
+
+  // plain_word_end() at an apostrophe: a French elided word ("l'", "qu’") ends after it, as
+  // word() splits it, unless the word is lexicalised ("l'on", "c'est-à-dire"); 0 otherwise.
+  std::uint32_t elision_end(std::uint32_t start, std::uint32_t apos) const {
+    const std::uint32_t al = cp_len(apos);
+    if (!alnum_at(apos + al) || !is_elision(start, apos)) return 0;
+    const char f = s_[start];
+    if ((f == 'c' || f == 'C' || f == 'l' || f == 'L') && lexicalised_len(start)) return 0;
+    return apos + al;
+  }
+
+  // plain_word_end() at a period: the word ends before it, as in word(), unless it may be an
+  // abbreviation, an initial or acronym (one byte), a file or host name or an address (the
+  // period is followed by a character an address may hold).
+  std::uint32_t period_end(std::uint32_t start, std::uint32_t dot) const {
+    if (dot - start < 2) return 0;
+    if (dot + 1 < end_) {
+      const auto next = static_cast<unsigned char>(s_[dot + 1]);
+      if (next == '@' || kEmailLocal.c[next]) return 0;
+    }
+    if (dot - start < 8 && is_abbreviation(s_.substr(start, dot + 1 - start), opts_.language))
+      return 0;
+    return dot;
   }
 
   bool alnum_at(std::uint32_t i) const { return is_alnum_class(class_at(s_, i, end_)); }

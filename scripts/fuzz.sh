@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/) with clang, AddressSanitizer and UBSan in build-fuzz/,
+# Builds the libFuzzer targets (fuzz/) with clang, AddressSanitizer and UBSan in build-asan/,
 # and runs each for SECONDS (default 60) from seeds made of the project's own inputs. A crash,
 # leak, hang or sanitizer report fails the run; its input is kept in build-fuzz/crashes/.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -12,9 +12,12 @@ targets=("$@")
   targets=(fuzz_decode fuzz_tokenizer fuzz_docx fuzz_csv fuzz_codebook fuzz_refi fuzz_table)
 
 ./scripts/install-deps.sh --fuzz
-cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DVERBATIM_FUZZ=ON -DVERBATIM_BUILD_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]}" >/dev/null
+# The build of scripts/sanitize.sh address (clang, ASan + UBSan, every target instrumented),
+# made here when that script has not run.
+dir=build-asan
+cmake -S . -B "$dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
+  "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1" -DVERBATIM_FUZZ=ON >/dev/null
+cmake --build "$dir" -j "$(nproc)" --target "${targets[@]}" >/dev/null
 
 # Seeds: the sample study, the golden cases' inputs, a REFI export of the golden corpus.
 seeds=build-fuzz/seeds
@@ -46,7 +49,7 @@ printf '%-16s %10s %8s %s\n' target executions "exec/s" result
 for t in "${targets[@]}"; do
   mkdir -p "build-fuzz/corpus/$t"
   log="build-fuzz/$t.log"
-  if "build-fuzz/bin/$t" -max_total_time="$secs" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+  if "$dir/bin/$t" -max_total_time="$secs" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/crashes/$t-" \
     "build-fuzz/corpus/$t" "$seeds/$t" >"$log" 2>&1; then
     result=ok

@@ -38,6 +38,15 @@ class Matcher {
   // language). Appends to `out`.
   void find(const std::vector<MatchToken>& tokens, Language lang, std::vector<Match>& out) const;
 
+  // False when no query can start at a token of this surface (its first byte rules it out,
+  // whatever case folding does): such a token need not be normalized unless it follows one
+  // that may start a match. Conservative: non-ASCII first bytes and stem queries always pass.
+  bool may_start(std::string_view surface) const {
+    return !surface.empty() && first_[static_cast<unsigned char>(surface[0])];
+  }
+  // The most words of any query (a phrase's length).
+  std::size_t longest() const { return longest_; }
+
   bool uses_stems() const { return stems_; }
   std::size_t size() const { return queries_.size(); }
 
@@ -51,6 +60,9 @@ class Matcher {
   std::vector<std::vector<Term>> queries_;
   std::vector<std::size_t> order_;  // queries by length, longest first
   bool stems_ = false;
+  bool first_[256] = {};   // first bytes of surfaces that may start a match
+  std::vector<int> lead_;  // by query: the first byte of its normalized form, or -1
+  std::size_t longest_ = 0;
 };
 
 // Glob matching on UTF-8 code points: `*` any run, `?` one code point.
