@@ -1,5 +1,6 @@
 // Fuzz target: the tokenizer's promise on any valid UTF-8: tokens in order, inside the range,
-// not overlapping; tokens and gaps rebuild the text.
+// not overlapping; tokens and gaps rebuild the text; the short path for plain words and the
+// general rules give the same tokens.
 #include <cstddef>
 #include <cstdint>
 
@@ -11,8 +12,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (verbatim::find_invalid_utf8(text) != std::string_view::npos) return 0;
   for (verbatim::Language lang : {verbatim::Language::fr, verbatim::Language::en}) {
     for (verbatim::HyphenMode h : {verbatim::HyphenMode::language, verbatim::HyphenMode::split}) {
-      std::vector<verbatim::Token> toks;
-      verbatim::tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, {lang, h}, toks);
+      std::vector<verbatim::Token> toks, general;
+      const verbatim::Span all{0, static_cast<std::uint32_t>(text.size())};
+      verbatim::tokenize(text, all, {lang, h, true}, toks);
+      // The short path for plain words must give what the general rules give.
+      verbatim::tokenize(text, all, {lang, h, false}, general);
+      if (toks.size() != general.size()) __builtin_trap();
+      for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].begin != general[i].begin || toks[i].end != general[i].end ||
+            toks[i].kind != general[i].kind) {
+          __builtin_trap();
+        }
+      }
       std::uint32_t at = 0;
       for (const auto& t : toks) {
         if (t.begin < at || t.end <= t.begin || t.end > text.size()) __builtin_trap();

@@ -14,9 +14,9 @@
 
 namespace verbatim {
 
-namespace {
+namespace detail {
 
-// Group keys of a thread's words, computed once per surface form and language.
+// Group keys of a worker's words, computed once per surface form and language.
 class Terms {
  public:
   Terms(const CooccurrenceOptions& o, Language lang)
@@ -63,11 +63,28 @@ class Terms {
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
 };
 
-}  // namespace
+}  // namespace detail
+
+struct CooccurrenceTerms::Impl {
+  explicit Impl(const CooccurrenceOptions& o) : opts(o) {}
+  const CooccurrenceOptions& opts;
+  std::optional<detail::Terms> by_lang[2];
+  detail::Terms& of(Language lang) {
+    auto& t = by_lang[lang == Language::fr ? 0 : 1];
+    if (!t) t.emplace(opts, lang);
+    return *t;
+  }
+};
+
+CooccurrenceTerms::CooccurrenceTerms(const CooccurrenceOptions& opts)
+    : impl_(std::make_unique<Impl>(opts)) {}
+CooccurrenceTerms::~CooccurrenceTerms() = default;
 
 DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
-                                        const TurnFilter& keep) {
-  Terms terms(opts, doc.language);
+                                        const TurnFilter& keep, CooccurrenceTerms* cache) {
+  std::optional<CooccurrenceTerms> own;
+  if (!cache) cache = &own.emplace(opts);
+  detail::Terms& terms = cache->impl_->of(doc.language);
   // Terms get dense ids for this document (their key strings live in the Terms cache); pairs
   // and counts are kept by id and turned into strings once, at the end.
   std::unordered_map<std::string_view, std::uint32_t> ids;  // by key text: forms share a key

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -26,7 +27,8 @@ bool counted_kind(TokenKind k, const FrequencyOptions& o) {
 }  // namespace
 
 DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
-                              const FrequencyOptions& opts, HyphenMode hyphens) {
+                              const FrequencyOptions& opts, HyphenMode hyphens,
+                              FormAnalyzer* analyzer) {
   DocumentCounts dc;
   dc.language = doc.language;
   const std::string_view text = doc.text;
@@ -78,7 +80,7 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
             key.append(text.substr(words[i + k]->begin, words[i + k]->end - words[i + k]->begin));
           }
           // Keys must outlive this loop: keep them in the case's vector directly.
-          c.forms.emplace_back(key, 1);
+          c.forms.push_back({key, 1, nullptr});
         }
       }
     }
@@ -86,10 +88,59 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
   for (std::size_t i = 0; i < maps.size(); ++i) {
     auto& forms = dc.cases[i].forms;
     forms.reserve(forms.size() + maps[i].size());
-    maps[i].for_each(
-        [&forms](std::string_view surface, std::uint32_t n) { forms.emplace_back(surface, n); });
+    maps[i].for_each([&forms](std::string_view surface, std::uint32_t n) {
+      forms.push_back({std::string(surface), n, nullptr});
+    });
+    if (analyzer) {
+      for (auto& f : forms)
+        f.info = &analyzer->get(f.surface, doc.language);
+    }
   }
   return dc;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct FormAnalyzer::Impl {
+  explicit Impl(const FrequencyOptions& o) : opts(o) {}
+  const FrequencyOptions& opts;
+  detail::FlatIndex index[2];     // per language: surface -> entry
+  std::deque<FormInfo> infos[2];  // by entry; a deque keeps references valid
+  std::optional<Stemmer> stemmers[2];
+  std::optional<Stopwords> stopwords[2];
+  detail::StringMap<std::string> stem_keys[2];  // norm -> key: each norm stemmed once
+};
+
+FormAnalyzer::FormAnalyzer(const FrequencyOptions& opts) : impl_(std::make_unique<Impl>(opts)) {}
+FormAnalyzer::~FormAnalyzer() = default;
+
+std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
+                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>& cache) {
+  if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
+    return std::string(language_code(lang)) + ":" + norm;
+  }
+  if (auto it = cache.find(norm); it != cache.end()) return it->second;
+  if (!stemmer) stemmer.emplace(lang);
+  std::string key = std::string(language_code(lang)) + ":" + std::string(stemmer->stem(norm));
+  cache.emplace(norm, key);
+  return key;
+}
+
+const FormInfo& FormAnalyzer::get(std::string_view surface, Language lang) {
+  Impl& m = *impl_;
+  const int l = lang == Language::fr ? 0 : 1;
+  bool fresh = false;
+  const std::uint32_t entry = m.index[l].insert(surface, &fresh);
+  if (!fresh) return m.infos[l][entry];
+  FormInfo f;
+  f.norm = normalize_token(surface);
+  auto& stop = m.stopwords[l];
+  if (!stop) stop = m.opts.stopwords ? m.opts.stopwords(lang) : Stopwords();
+  f.counted =
+      code_points(f.norm) >= m.opts.min_length && (m.opts.ngram_max > 1 || !stop->contains(f.norm));
+  f.key = group_key(m.opts, lang, f.norm, m.stemmers[l], m.stem_keys[l]);
+  m.infos[l].push_back(std::move(f));
+  return m.infos[l].back();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,8 +158,8 @@ void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) 
     Impl::Case& k = m.cases[c.value];
     ++k.documents;
     k.words += c.word_tokens;
-    for (const auto& [surface, n] : c.forms) {
-      const std::uint32_t id = m.intern(surface, counts.language);
+    for (const auto& [surface, n, info] : c.forms) {
+      const std::uint32_t id = m.intern(surface, counts.language, info);
       const Impl::Form& f = m.forms[id];
       if (!f.counted) continue;
       m.fit(k);

@@ -24,6 +24,11 @@ using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
 
 }  // namespace detail
 
+// The group key of a norm: "fr:" and its Snowball stem (cached per norm), or "fr:" and the norm
+// itself in exact mode and for n-grams.
+std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
+                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>& cache);
+
 struct FrequencyCounter::Impl {
   FrequencyOptions opts;
   struct Form {
@@ -39,8 +44,10 @@ struct FrequencyCounter::Impl {
   std::vector<Form> forms;
   detail::StringMap<std::uint32_t> row_ids;  // group key -> row
   std::vector<std::string> row_keys;
-  std::optional<Stemmer> stemmers[2];
-  std::optional<Stopwords> stopwords[2];
+  // Forms that arrive without a FormInfo (no analyzer, or synonym words) are analyzed here.
+  std::optional<FormAnalyzer> analyzer;
+  std::optional<Stemmer> stemmers[2];  // for synonym words and terms
+  detail::StringMap<std::string> stem_keys[2];
   // Synonym words by group key of each language, to the lines holding them.
   detail::StringMap<std::vector<std::uint32_t>> synonym_lines[2];
   bool synonyms_ready[2] = {false, false};
@@ -55,19 +62,8 @@ struct FrequencyCounter::Impl {
 
   static int li(Language l) { return l == Language::fr ? 0 : 1; }
 
-  detail::StringMap<std::string> stem_keys[2];  // norm -> group key: each norm stemmed once
-
   std::string group_key(Language lang, const std::string& norm) {
-    if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
-      return std::string(language_code(lang)) + ":" + norm;
-    }
-    auto& cache = stem_keys[li(lang)];
-    if (auto it = cache.find(norm); it != cache.end()) return it->second;
-    auto& st = stemmers[li(lang)];
-    if (!st) st.emplace(lang);
-    std::string key = std::string(language_code(lang)) + ":" + std::string(st->stem(norm));
-    cache.emplace(norm, key);
-    return key;
+    return verbatim::group_key(opts, lang, norm, stemmers[li(lang)], stem_keys[li(lang)]);
   }
 
   void prepare_synonyms(Language lang) {
@@ -87,19 +83,20 @@ struct FrequencyCounter::Impl {
     return it->second;
   }
 
-  std::uint32_t intern(std::string_view surface, Language lang) {
+  std::uint32_t intern(std::string_view surface, Language lang, const FormInfo* info = nullptr) {
     bool fresh = false;
     const std::uint32_t id = form_index[li(lang)].insert(surface, &fresh);
     if (!fresh) return form_ids_of[li(lang)][id];
+    if (!info) {
+      if (!analyzer) analyzer.emplace(opts);
+      info = &analyzer->get(surface, lang);
+    }
     Form f;
     f.lang = lang;
     f.surface = std::string(surface);
-    f.norm = normalize_token(surface);
-    auto& stop = stopwords[li(lang)];
-    if (!stop) stop = opts.stopwords ? opts.stopwords(lang) : Stopwords();
-    f.counted =
-        code_points(f.norm) >= opts.min_length && (opts.ngram_max > 1 || !stop->contains(f.norm));
-    f.key = group_key(lang, f.norm);
+    f.norm = info->norm;
+    f.counted = info->counted;
+    f.key = info->key;
     const std::string& key = f.key;
     if (!opts.synonyms.empty()) {
       prepare_synonyms(lang);

@@ -26,7 +26,7 @@ case "$kind" in
     dir=build-tsan
     cmake -S . -B "$dir" "${common[@]}" -DVERBATIM_SANITIZE=thread >/dev/null
     cmake --build "$dir" -j "$(nproc)" --target verbatim verbatim_unit >/dev/null
-    export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+    export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/sanitizers/tsan.supp
     ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" -R '^(unit|golden\.)'
     ;;
   *)

@@ -1,6 +1,7 @@
 #include "cli/cli.hpp"
 
 #include <algorithm>
+#include <array>
 #include <csignal>
 #include <filesystem>
 #include <tuple>
@@ -353,6 +354,12 @@ Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
   for (const auto& k : opts.keep)
     s.remove(k);
   return s;
+}
+
+std::function<Stopwords(Language)> stopword_sets(const CommonOptions& opts) {
+  auto sets = std::make_shared<std::array<Stopwords, 2>>(std::array<Stopwords, 2>{
+      make_stopwords(opts, Language::fr), make_stopwords(opts, Language::en)});
+  return [sets](Language lang) { return (*sets)[lang == Language::fr ? 0 : 1]; };
 }
 
 HyphenMode parse_hyphens(const std::string& s) {

@@ -162,6 +162,9 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
 
 // The stopword set for a document language, from --stopwords and --keep.
 Stopwords make_stopwords(const CommonOptions& opts, Language lang);
+// Both languages' sets, read now on the calling thread (so that a missing list is one error,
+// before any worker starts), for FrequencyOptions::stopwords and CooccurrenceOptions::stopwords.
+std::function<Stopwords(Language)> stopword_sets(const CommonOptions& opts);
 HyphenMode parse_hyphens(const std::string& s);
 
 // Opens the output (-o, atomically) and a table writer in --format.

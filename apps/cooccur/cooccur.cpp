@@ -60,7 +60,7 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
   FrequencyOptions f;
   f.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
   f.min_length = a.min_length;
-  f.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  f.stopwords = stopword_sets(o);
   FrequencyCounter counter(f);
   CorpusReader reader("cooccur", o);
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
@@ -70,8 +70,13 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
     if (!reader.keep_turn(t)) return std::nullopt;
     return std::string();
   };
+  PerWorker<FormAnalyzer> analyzers(o.threads);
   if (!reader.map_documents<DocumentCounts>(
-          [&](Document& doc) { return count_document(doc, all, f, hyphens); },
+          [&](Document& doc) {
+            FormAnalyzer& analyzer =
+                analyzers.get([&] { return std::make_unique<FormAnalyzer>(f); });
+            return count_document(doc, all, f, hyphens, &analyzer);
+          },
           [&](DocumentCounts& c) { counter.add(c, index++); })) {
     throw Error("the corpus could not be read");
   }
@@ -146,7 +151,7 @@ CooccurrenceOptions cooccurrence_options(const CooccurArgs& a, std::vector<std::
   co.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
   co.min_length = a.min_length;
   co.hyphens = parse_hyphens(o.hyphens);
-  co.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  co.stopwords = stopword_sets(o);
   if (!a.by.empty() && (network || matrix)) {
     throw UsageError("--by gives one table per case: use csv, tsv, jsonl or md");
   }
@@ -178,8 +183,11 @@ int run_cooccur(const CooccurArgs& a) {
   struct Counts : std::vector<std::pair<std::string, DocumentCooccurrence>> {
     Fingerprint fingerprint;
   };
+  PerWorker<CooccurrenceTerms> term_caches(o.threads);
   const bool ok = reader.map_documents<Counts>(
       [&](Document& doc) {
+        CooccurrenceTerms& cache =
+            term_caches.get([&] { return std::make_unique<CooccurrenceTerms>(co); });
         Fingerprint one;
         one.add(doc);
         std::vector<std::string> values;
@@ -191,10 +199,13 @@ int run_cooccur(const CooccurArgs& a) {
         Counts out;
         out.fingerprint = one;
         for (const auto& value : values) {
-          out.emplace_back(value, count_cooccurrence(doc, co, [&](const DocumentTurn& t) {
-                             auto v = case_of(doc, t);
-                             return v && *v == value;
-                           }));
+          out.emplace_back(value, count_cooccurrence(
+                                      doc, co,
+                                      [&](const DocumentTurn& t) {
+                                        auto v = case_of(doc, t);
+                                        return v && *v == value;
+                                      },
+                                      &cache));
         }
         return out;
       },

@@ -50,7 +50,7 @@ FrequencyOptions frequency_options(const FreqArgs& a) {
     }
   }
   const CommonOptions& o = a.common;
-  f.stopwords = [&o](Language lang) { return make_stopwords(o, lang); };
+  f.stopwords = stopword_sets(o);
   return f;
 }
 
@@ -90,11 +90,14 @@ bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOpti
     };
   }
   std::size_t index = 0;
+  // Forms are normalized and stemmed on the workers, each with its own analyzer.
+  PerWorker<FormAnalyzer> analyzers(o.threads);
   return reader.map_documents<std::pair<DocumentCounts, Fingerprint>>(
       [&](Document& doc) {
         Fingerprint one;
         one.add(doc);
-        return std::make_pair(count_document(doc, case_of, f, hyphens), one);
+        FormAnalyzer& analyzer = analyzers.get([&] { return std::make_unique<FormAnalyzer>(f); });
+        return std::make_pair(count_document(doc, case_of, f, hyphens, &analyzer), one);
       },
       [&](std::pair<DocumentCounts, Fingerprint>& r) {
         counter.add(r.first, index);

@@ -50,9 +50,26 @@ struct DocumentCooccurrence {
   std::uint64_t units = 0;                                             // U
 };
 
-// Counts one document. Thread-safe (one stemmer and stopword set per thread are made inside).
+// The terms of words (group key, counted or not) under one CooccurrenceOptions, each surface
+// form normalized and stemmed once: one per worker thread (see PerWorker), not thread-safe.
+class CooccurrenceTerms {
+ public:
+  explicit CooccurrenceTerms(const CooccurrenceOptions& opts);
+  ~CooccurrenceTerms();
+  CooccurrenceTerms(const CooccurrenceTerms&) = delete;
+  CooccurrenceTerms& operator=(const CooccurrenceTerms&) = delete;
+  struct Impl;
+
+ private:
+  friend DocumentCooccurrence count_cooccurrence(const Document&, const CooccurrenceOptions&,
+                                                 const TurnFilter&, CooccurrenceTerms*);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Counts one document; with `terms` (the worker's), forms analyzed in earlier documents are
+// not analyzed again. Thread-safe when each thread has its own `terms`.
 DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
-                                        const TurnFilter& keep);
+                                        const TurnFilter& keep, CooccurrenceTerms* terms = nullptr);
 
 struct Edge {
   std::string a, b;  // displayed words, a < b by group key

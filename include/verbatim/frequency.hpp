@@ -40,12 +40,41 @@ struct FrequencyOptions {
   std::function<Stopwords(Language)> stopwords;  // per document language
 };
 
+// What a surface form (or n-gram) is for counting, derived once.
+struct FormInfo {
+  std::string norm;      // case-folded, apostrophes unified
+  std::string key;       // its own group: language and Snowball stem, or language and norm
+  bool counted = false;  // long enough, and not a stopword (n-grams: long enough)
+};
+
+// Derives and caches the FormInfo of surface forms under one FrequencyOptions: each form is
+// normalized and stemmed once per analyzer. Not thread-safe: each worker thread has its own
+// (see PerWorker), so stemming runs on the workers; a FormInfo stays valid while its analyzer
+// lives.
+class FormAnalyzer {
+ public:
+  explicit FormAnalyzer(const FrequencyOptions& opts);
+  ~FormAnalyzer();
+  FormAnalyzer(const FormAnalyzer&) = delete;
+  FormAnalyzer& operator=(const FormAnalyzer&) = delete;
+  const FormInfo& get(std::string_view surface, Language lang);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Occurrences in one document, per case value (one entry when there is no --by).
 struct DocumentCounts {
   Language language = Language::fr;
+  struct Form {
+    std::string surface;  // surface form or n-gram
+    std::uint32_t count = 0;
+    const FormInfo* info = nullptr;  // when counted with an analyzer
+  };
   struct Case {
     std::string value;
-    std::vector<std::pair<std::string, std::uint32_t>> forms;  // surface (or n-gram) -> count
+    std::vector<Form> forms;
     std::uint64_t word_tokens = 0;  // all word tokens, before filters (for --percent-of all)
   };
   std::vector<Case> cases;
@@ -57,8 +86,11 @@ using CaseOf = std::function<std::optional<std::string>(const Document&, const D
 // Counts the word tokens (and numbers when asked) of the turns `case_of` keeps. With
 // ngram_max > 1, counts n-grams of word tokens inside sentences, skipping those that start or
 // end with a stopword. Thread-safe; runs on worker threads.
+// With an analyzer (one per worker thread), every form comes with its FormInfo, so that the
+// FrequencyCounter (on the consuming thread) neither normalizes nor stems.
 DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
-                              const FrequencyOptions& opts, HyphenMode hyphens);
+                              const FrequencyOptions& opts, HyphenMode hyphens,
+                              FormAnalyzer* analyzer = nullptr);
 
 struct FrequencyRow {
   std::string key;          // the group's identity across case tables (language, stem or form)

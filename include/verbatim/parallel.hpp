@@ -14,14 +14,26 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
 namespace verbatim {
+
+namespace detail {
+inline thread_local std::size_t worker_index = 0;
+}
+
+// The index of the worker thread running the current work item of ordered_parallel_map, from
+// 0 to threads - 1 (0 on a thread that is no worker), for state kept per worker (PerWorker).
+inline std::size_t current_worker() {
+  return detail::worker_index;
+}
 
 // Threads to use for `requested` (0: all cores), never more than `items`, at least 1.
 inline unsigned effective_threads(unsigned requested, std::size_t items) {
@@ -55,7 +67,8 @@ void ordered_parallel_map(std::size_t n, unsigned threads,
   std::size_t consumed = 0;  // items consumed so far
   bool stop = false;
 
-  auto worker = [&] {
+  auto worker = [&](std::size_t index) {
+    detail::worker_index = index;
     for (;;) {
       std::size_t i;
       {
@@ -83,7 +96,7 @@ void ordered_parallel_map(std::size_t n, unsigned threads,
   std::vector<std::thread> pool;
   pool.reserve(threads);
   for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back(worker);
+    pool.emplace_back(worker, t);
 
   std::exception_ptr failure;
   for (std::size_t i = 0; i < n && !failure; ++i) {
@@ -116,5 +129,23 @@ void ordered_parallel_map(std::size_t n, unsigned threads,
     t.join();
   if (failure) std::rethrow_exception(failure);
 }
+
+// One T per worker thread of ordered_parallel_map(..., threads, ...), made on first use by
+// `make` on that worker: caches that workers fill without locks. get() must be called from
+// work(i) (or from the calling thread when threads <= 1).
+template <class T>
+class PerWorker {
+ public:
+  explicit PerWorker(unsigned threads) : slots_(effective_threads(threads, SIZE_MAX)) {}
+  template <class Make>
+  T& get(Make&& make) {
+    auto& slot = slots_.at(current_worker());
+    if (!slot) slot = make();
+    return *slot;
+  }
+
+ private:
+  std::vector<std::unique_ptr<T>> slots_;
+};
 
 }  // namespace verbatim
