@@ -158,8 +158,9 @@ class FlatIndex {
     return slots_[probe(key, h)].id;
   }
 
-  // The id of `key`, added when new; `fresh` tells which.
-  std::uint32_t insert(std::string_view key, bool* fresh) {
+  // The id of `key`, added when new; `fresh` tells which. With `stored`, also the index's own
+  // copy of the key, which stays valid as long as the index.
+  std::uint32_t insert(std::string_view key, bool* fresh, std::string_view* stored = nullptr) {
     if ((size_ + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = hash_bytes(key.data(), key.size());
     Slot& s = slots_[probe(key, h)];
@@ -170,6 +171,7 @@ class FlatIndex {
       s.hash = static_cast<std::uint32_t>(h);
       s.id = static_cast<std::uint32_t>(size_++);
     }
+    if (stored) *stored = std::string_view(s.p, s.len);
     return s.id;
   }
 

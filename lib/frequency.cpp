@@ -3,8 +3,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <deque>
+#include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -31,6 +33,7 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
                               FormAnalyzer* analyzer) {
   DocumentCounts dc;
   dc.language = doc.language;
+  if (analyzer) dc.analyzer = analyzer->serial();
   const std::string_view text = doc.text;
   std::vector<detail::FlatCounter> maps;
   std::map<std::string, std::size_t> index;
@@ -88,12 +91,17 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
   for (std::size_t i = 0; i < maps.size(); ++i) {
     auto& forms = dc.cases[i].forms;
     forms.reserve(forms.size() + maps[i].size());
-    maps[i].for_each([&forms](std::string_view surface, std::uint32_t n) {
-      forms.push_back({std::string(surface), n, nullptr});
+    maps[i].for_each([&](std::string_view surface, std::uint32_t n) {
+      if (analyzer) {
+        forms.push_back({{}, n, &analyzer->get(surface, doc.language)});
+      } else {
+        forms.push_back({std::string(surface), n, nullptr});
+      }
     });
     if (analyzer) {
-      for (auto& f : forms)
-        f.info = &analyzer->get(f.surface, doc.language);
+      for (auto& f : forms) {
+        if (!f.info) f.info = &analyzer->get(f.surface, doc.language);  // n-grams
+      }
     }
   }
   return dc;
@@ -101,28 +109,38 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+std::uint64_t next_serial() {
+  static std::atomic<std::uint64_t> serial{0};
+  return ++serial;
+}
+}  // namespace
+
 struct FormAnalyzer::Impl {
   explicit Impl(const FrequencyOptions& o) : opts(o) {}
   const FrequencyOptions& opts;
   detail::FlatIndex index[2];     // per language: surface -> entry
   std::deque<FormInfo> infos[2];  // by entry; a deque keeps references valid
+  std::uint32_t next = 0;         // the next FormInfo::index
   std::optional<Stemmer> stemmers[2];
   std::optional<Stopwords> stopwords[2];
-  detail::StringMap<std::string> stem_keys[2];  // norm -> key: each norm stemmed once
 };
 
-FormAnalyzer::FormAnalyzer(const FrequencyOptions& opts) : impl_(std::make_unique<Impl>(opts)) {}
+FormAnalyzer::FormAnalyzer(const FrequencyOptions& opts)
+    : serial_(next_serial()), impl_(std::make_unique<Impl>(opts)) {}
 FormAnalyzer::~FormAnalyzer() = default;
 
 std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
-                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>& cache) {
+                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>* cache) {
   if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
     return std::string(language_code(lang)) + ":" + norm;
   }
-  if (auto it = cache.find(norm); it != cache.end()) return it->second;
+  if (cache) {
+    if (auto it = cache->find(norm); it != cache->end()) return it->second;
+  }
   if (!stemmer) stemmer.emplace(lang);
   std::string key = std::string(language_code(lang)) + ":" + std::string(stemmer->stem(norm));
-  cache.emplace(norm, key);
+  if (cache) cache->emplace(norm, key);
   return key;
 }
 
@@ -130,15 +148,20 @@ const FormInfo& FormAnalyzer::get(std::string_view surface, Language lang) {
   Impl& m = *impl_;
   const int l = lang == Language::fr ? 0 : 1;
   bool fresh = false;
-  const std::uint32_t entry = m.index[l].insert(surface, &fresh);
+  std::string_view stored;
+  const std::uint32_t entry = m.index[l].insert(surface, &fresh, &stored);
   if (!fresh) return m.infos[l][entry];
   FormInfo f;
+  f.surface = stored;
+  f.index = m.next++;
   f.norm = normalize_token(surface);
   auto& stop = m.stopwords[l];
   if (!stop) stop = m.opts.stopwords ? m.opts.stopwords(lang) : Stopwords();
   f.counted =
       code_points(f.norm) >= m.opts.min_length && (m.opts.ngram_max > 1 || !stop->contains(f.norm));
-  f.key = group_key(m.opts, lang, f.norm, m.stemmers[l], m.stem_keys[l]);
+  // Stemmed per surface, not per norm: a cache of norms would cost more memory than the few
+  // case variants cost time.
+  f.key = group_key(m.opts, lang, f.norm, m.stemmers[l], nullptr);
   m.infos[l].push_back(std::move(f));
   return m.infos[l].back();
 }
@@ -154,12 +177,14 @@ FrequencyCounter::~FrequencyCounter() = default;
 void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) {
   Impl& m = *impl_;
   const auto doc = static_cast<std::int64_t>(doc_index);
+  std::vector<std::uint32_t>* via = counts.analyzer ? &m.via[counts.analyzer] : nullptr;
   for (const auto& c : counts.cases) {
     Impl::Case& k = m.cases[c.value];
     ++k.documents;
     k.words += c.word_tokens;
     for (const auto& [surface, n, info] : c.forms) {
-      const std::uint32_t id = m.intern(surface, counts.language, info);
+      const std::uint32_t id = info && via ? m.intern_via(*via, *info, counts.language)
+                                           : m.intern(surface, counts.language, info);
       const Impl::Form& f = m.forms[id];
       if (!f.counted) continue;
       m.fit(k);
@@ -177,11 +202,26 @@ void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) 
 
 std::vector<FrequencyTable> FrequencyCounter::finish() {
   Impl& m = *impl_;
-  std::vector<std::vector<std::uint32_t>> row_forms(m.row_keys.size());
-  for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
-    for (std::uint32_t row : m.forms[id].rows)
-      row_forms[row].push_back(id);
+  // The forms of each row, as one array: row r's are form_ids[row_start[r], row_start[r + 1]).
+  std::vector<std::uint32_t> row_start(m.row_keys.size() + 1, 0);
+  for (const Impl::Form& f : m.forms) {
+    for (std::uint32_t row : f.rows)
+      ++row_start[row + 1];
   }
+  for (std::size_t r = 0; r < m.row_keys.size(); ++r)
+    row_start[r + 1] += row_start[r];
+  std::vector<std::uint32_t> form_ids(row_start.back());
+  {
+    std::vector<std::uint32_t> fill(row_start.begin(), row_start.end() - 1);
+    for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
+      for (std::uint32_t row : m.forms[id].rows)
+        form_ids[fill[row]++] = id;
+    }
+  }
+  auto row_forms = [&](std::uint32_t row) {
+    return std::span<const std::uint32_t>(form_ids.data() + row_start[row],
+                                          row_start[row + 1] - row_start[row]);
+  };
   // Terms select groups: a term matches every form of its group, in either language.
   std::vector<std::string> terms;
   for (const auto& t : m.opts.terms) {
@@ -203,7 +243,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
       // Cheap test first: most rows of a case table are empty.
       std::uint64_t count = 0;
-      for (std::uint32_t id : row_forms[row])
+      for (std::uint32_t id : row_forms(row))
         count += k.form_count[id];
       if (count == 0) continue;
       bool wanted =
@@ -211,9 +251,9 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       FrequencyRow r;
       r.count = count;
       by_norm.clear();
-      const std::string* best = nullptr;
+      std::string_view best;
       std::uint64_t best_n = 0;
-      for (std::uint32_t id : row_forms[row]) {
+      for (std::uint32_t id : row_forms(row)) {
         const std::uint64_t n = k.form_count[id];
         if (n == 0) continue;
         const Impl::Form& f = m.forms[id];
@@ -225,15 +265,15 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
         } else {
           it->second += n;
         }
-        if (n > best_n || (n == best_n && f.surface < *best)) {
+        if (n > best_n || (n == best_n && f.surface < best)) {
           best_n = n;
-          best = &f.surface;
+          best = f.surface;
         }
         wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
       }
       if (!wanted) continue;
       r.key = m.row_keys[row];
-      r.word = *best;
+      r.word = std::string(best);
       r.length = code_points(r.word);
       r.documents = k.row_docs[row];
       // Most frequent first, then byte order.

@@ -2,6 +2,7 @@
 // the partial counts that shards write and `verbatim merge` reads (frequency_partial.cpp).
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -27,22 +28,56 @@ using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
 // The group key of a norm: "fr:" and its Snowball stem (cached per norm), or "fr:" and the norm
 // itself in exact mode and for n-grams.
 std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
-                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>& cache);
+                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>* cache);
+
+// The rows a form counts in: one, its own group, unless synonym lines hold it (then one per
+// line). The first is kept inline, so the common case allocates nothing.
+class RowList {
+ public:
+  void push_back(std::uint32_t row) {
+    if (size_++ == 0) {
+      first_ = row;
+    } else {
+      more_.push_back(row);
+    }
+  }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::uint32_t operator[](std::size_t i) const { return i == 0 ? first_ : more_[i - 1]; }
+
+  struct iterator {
+    const RowList* list;
+    std::size_t i;
+    std::uint32_t operator*() const { return (*list)[i]; }
+    iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return i != o.i; }
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size_}; }
+
+ private:
+  std::uint32_t first_ = 0;
+  std::uint32_t size_ = 0;
+  std::vector<std::uint32_t> more_;
+};
 
 struct FrequencyCounter::Impl {
   FrequencyOptions opts;
   struct Form {
-    std::string surface;
+    std::string_view surface;  // form_index's own copy
     std::string norm;
     std::string key;  // its own group (before synonyms)
     Language lang = Language::fr;
     bool counted = false;
-    std::vector<std::uint32_t> rows;  // a row per synonym line holding it, else its own group
+    RowList rows;  // a row per synonym line holding it, else its own group
   };
   detail::FlatIndex form_index[2];            // per language: surface -> index in form_ids_of
   std::vector<std::uint32_t> form_ids_of[2];  // that index -> form id
-  std::vector<Form> forms;
-  detail::StringMap<std::uint32_t> row_ids;  // group key -> row
+  std::deque<Form> forms;                     // a deque: growing never holds two copies
+  detail::StringMap<std::uint32_t> row_ids;   // group key -> row
   std::vector<std::string> row_keys;
   // Forms that arrive without a FormInfo (no analyzer, or synonym words) are analyzed here.
   std::optional<FormAnalyzer> analyzer;
@@ -63,7 +98,7 @@ struct FrequencyCounter::Impl {
   static int li(Language l) { return l == Language::fr ? 0 : 1; }
 
   std::string group_key(Language lang, const std::string& norm) {
-    return verbatim::group_key(opts, lang, norm, stemmers[li(lang)], stem_keys[li(lang)]);
+    return verbatim::group_key(opts, lang, norm, stemmers[li(lang)], &stem_keys[li(lang)]);
   }
 
   void prepare_synonyms(Language lang) {
@@ -85,7 +120,8 @@ struct FrequencyCounter::Impl {
 
   std::uint32_t intern(std::string_view surface, Language lang, const FormInfo* info = nullptr) {
     bool fresh = false;
-    const std::uint32_t id = form_index[li(lang)].insert(surface, &fresh);
+    std::string_view stored;
+    const std::uint32_t id = form_index[li(lang)].insert(surface, &fresh, &stored);
     if (!fresh) return form_ids_of[li(lang)][id];
     if (!info) {
       if (!analyzer) analyzer.emplace(opts);
@@ -93,7 +129,7 @@ struct FrequencyCounter::Impl {
     }
     Form f;
     f.lang = lang;
-    f.surface = std::string(surface);
+    f.surface = stored;
     f.norm = info->norm;
     f.counted = info->counted;
     f.key = info->key;
@@ -110,6 +146,16 @@ struct FrequencyCounter::Impl {
     forms.push_back(std::move(f));
     form_ids_of[li(lang)].push_back(form);
     return form;
+  }
+
+  // Per analyzer serial: FormInfo::index -> form id (kNone until met), so that forms counted on
+  // a worker are interned once per analyzer, not once per document.
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> via;
+  std::uint32_t intern_via(std::vector<std::uint32_t>& ids, const FormInfo& info, Language lang) {
+    if (ids.size() <= info.index) ids.resize(info.index + 1024, detail::FlatIndex::kNone);
+    std::uint32_t& id = ids[info.index];
+    if (id == detail::FlatIndex::kNone) id = intern(info.surface, lang, &info);
+    return id;
   }
 
   // A case's vectors cover every form and row known so far.

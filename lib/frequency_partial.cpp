@@ -132,12 +132,13 @@ void FrequencyCounter::add_partial(const JsonValue& record, const Location& wher
     // Checked: from here nothing throws before the form is whole.
     const int l = Impl::li(*lang);
     bool fresh = false;
-    const std::uint32_t index = m.form_index[l].insert(surface, &fresh);
+    std::string_view stored;
+    const std::uint32_t index = m.form_index[l].insert(surface, &fresh, &stored);
     std::uint32_t id;
     if (fresh) {
       Impl::Form f;
       f.lang = *lang;
-      f.surface = surface;
+      f.surface = stored;
       f.norm = norm;
       f.key = key;
       f.counted = true;

@@ -104,6 +104,7 @@ bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOpti
         if (total) {
           DocumentCounts all;
           all.language = r.first.language;
+          all.analyzer = r.first.analyzer;
           all.cases.push_back({"", {}, 0});
           for (auto& c : r.first.cases) {
             all.cases[0].word_tokens += c.word_tokens;

@@ -42,9 +42,11 @@ struct FrequencyOptions {
 
 // What a surface form (or n-gram) is for counting, derived once.
 struct FormInfo {
-  std::string norm;      // case-folded, apostrophes unified
-  std::string key;       // its own group: language and Snowball stem, or language and norm
-  bool counted = false;  // long enough, and not a stopword (n-grams: long enough)
+  std::string_view surface;  // as written in the text (the analyzer's own copy)
+  std::uint32_t index = 0;   // dense, in the order its analyzer first met it (both languages)
+  std::string norm;          // case-folded, apostrophes unified
+  std::string key;           // its own group: language and Snowball stem, or language and norm
+  bool counted = false;      // long enough, and not a stopword (n-grams: long enough)
 };
 
 // Derives and caches the FormInfo of surface forms under one FrequencyOptions: each form is
@@ -58,8 +60,12 @@ class FormAnalyzer {
   FormAnalyzer(const FormAnalyzer&) = delete;
   FormAnalyzer& operator=(const FormAnalyzer&) = delete;
   const FormInfo& get(std::string_view surface, Language lang);
+  // Unique among the analyzers of this process, so that a FrequencyCounter can map the dense
+  // FormInfo::index of each to its own form ids without hashing the surface again.
+  std::uint64_t serial() const { return serial_; }
 
  private:
+  std::uint64_t serial_;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -67,8 +73,9 @@ class FormAnalyzer {
 // Occurrences in one document, per case value (one entry when there is no --by).
 struct DocumentCounts {
   Language language = Language::fr;
+  std::uint64_t analyzer = 0;  // FormAnalyzer::serial() of the forms' infos, 0 without
   struct Form {
-    std::string surface;  // surface form or n-gram
+    std::string surface;  // surface form or n-gram; empty when `info` has it
     std::uint32_t count = 0;
     const FormInfo* info = nullptr;  // when counted with an analyzer
   };

@@ -2,10 +2,10 @@
 //
 // ordered_parallel_map(n, threads, work, consume) calls work(i) for i in [0, n) on up to
 // `threads` worker threads and consume(i, result) on the calling thread in increasing i, so
-// output is the same bytes whatever the thread count. At most `window` results wait to be
-// consumed, so memory stays bounded by a few documents however large the corpus. An exception
-// thrown by work(i) is rethrown from consume's thread at position i; after an exception no new
-// work starts.
+// output is the same bytes whatever the thread count. At most kWindowPerThread x threads
+// results wait to be consumed, so memory stays bounded by a few documents however large the
+// corpus. An exception thrown by work(i) is rethrown from consume's thread at position i;
+// after an exception no new work starts.
 //
 //   ordered_parallel_map<std::string>(docs.size(), 4, [&](std::size_t i) { return render(i); },
 //                                     [&](std::size_t, std::string& s) { out.write(s); });
@@ -42,6 +42,10 @@ inline unsigned effective_threads(unsigned requested, std::size_t items) {
   return t;
 }
 
+// Results that may wait per worker thread: enough that a long document does not stall the
+// workers behind it (documents vary tenfold in size), few enough that memory stays a few results.
+inline constexpr std::size_t kWindowPerThread = 8;
+
 template <class R>
 void ordered_parallel_map(std::size_t n, unsigned threads,
                           const std::function<R(std::size_t)>& work,
@@ -54,7 +58,7 @@ void ordered_parallel_map(std::size_t n, unsigned threads,
     }
     return;
   }
-  const std::size_t window = 2 * static_cast<std::size_t>(threads);
+  const std::size_t window = kWindowPerThread * threads;
   struct Slot {
     std::optional<R> result;
     std::exception_ptr error;
