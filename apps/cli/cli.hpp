@@ -90,10 +90,10 @@ class CorpusReader {
   CorpusReader(std::string tool, const CommonOptions& opts);
   // Reads documents on --threads workers and calls `work` on each there, then `consume` with
   // the results on this thread, in id order. Returns false when any file had an error (already
-  // reported, in order, with the warnings of each file).
+  // reported, in order, with the warnings of each file). `window`: see ordered_parallel_map.
   template <class R>
   bool map_documents(const std::function<R(Document&)>& work,
-                     const std::function<void(R&)>& consume);
+                     const std::function<void(R&)>& consume, std::size_t window = kDefaultWindow);
   // Calls `fn` for every readable document, in id order, on this thread.
   bool for_each(const std::function<void(Document&)>& fn);
   const Attributes* attributes() const { return attributes_ ? &*attributes_ : nullptr; }
@@ -123,7 +123,7 @@ class CorpusReader {
 
 template <class R>
 bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
-                                 const std::function<void(R&)>& consume) {
+                                 const std::function<void(R&)>& consume, std::size_t window) {
   struct Item {
     Diagnostics warnings;
     std::optional<Diagnostic> error;
@@ -156,7 +156,8 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
           consume(*it.result);
         }
         progress.done(i);
-      });
+      },
+      window);
   return ok;
 }
 

@@ -77,7 +77,7 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
                 analyzers.get([&] { return std::make_unique<FormAnalyzer>(f); });
             return count_document(doc, all, f, hyphens, &analyzer);
           },
-          [&](DocumentCounts& c) { counter.add(c, index++); })) {
+          [&](DocumentCounts& c) { counter.add(c, index++); }, kCountsWindow)) {
     throw Error("the corpus could not be read");
   }
   std::vector<std::string> out;

@@ -116,7 +116,8 @@ bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOpti
         fp.combine(r.second);
         ++index;
         ++documents;
-      });
+      },
+      kCountsWindow);
 }
 
 int run_lint(const FreqArgs& a) {

@@ -2,10 +2,10 @@
 //
 // ordered_parallel_map(n, threads, work, consume) calls work(i) for i in [0, n) on up to
 // `threads` worker threads and consume(i, result) on the calling thread in increasing i, so
-// output is the same bytes whatever the thread count. At most kWindowPerThread x threads
-// results wait to be consumed, so memory stays bounded by a few documents however large the
-// corpus. An exception thrown by work(i) is rethrown from consume's thread at position i;
-// after an exception no new work starts.
+// output is the same bytes whatever the thread count. At most `window` x threads results
+// wait to be consumed, so memory stays bounded by a few documents however large the corpus. An
+// exception thrown by work(i) is rethrown from consume's thread at position i; after an exception
+// no new work starts.
 //
 //   ordered_parallel_map<std::string>(docs.size(), 4, [&](std::size_t i) { return render(i); },
 //                                     [&](std::size_t, std::string& s) { out.write(s); });
@@ -42,14 +42,17 @@ inline unsigned effective_threads(unsigned requested, std::size_t items) {
   return t;
 }
 
-// Results that may wait per worker thread: enough that a long document does not stall the
-// workers behind it (documents vary tenfold in size), few enough that memory stays a few results.
-inline constexpr std::size_t kWindowPerThread = 8;
+// Results that may wait per worker thread. The default suits results as large as a document
+// (rendered rows, whole documents); small results (counts) can afford kCountsWindow, so that a
+// long document does not stall the workers behind it (novels vary tenfold in size).
+inline constexpr std::size_t kDefaultWindow = 2;
+inline constexpr std::size_t kCountsWindow = 8;
 
 template <class R>
 void ordered_parallel_map(std::size_t n, unsigned threads,
                           const std::function<R(std::size_t)>& work,
-                          const std::function<void(std::size_t, R&)>& consume) {
+                          const std::function<void(std::size_t, R&)>& consume,
+                          std::size_t window_per_thread = kDefaultWindow) {
   threads = effective_threads(threads, n);
   if (threads <= 1) {
     for (std::size_t i = 0; i < n; ++i) {
@@ -58,7 +61,7 @@ void ordered_parallel_map(std::size_t n, unsigned threads,
     }
     return;
   }
-  const std::size_t window = kWindowPerThread * threads;
+  const std::size_t window = std::max<std::size_t>(1, window_per_thread) * threads;
   struct Slot {
     std::optional<R> result;
     std::exception_ptr error;

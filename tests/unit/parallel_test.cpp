@@ -53,7 +53,7 @@ TEST_CASE("ordered_parallel_map rethrows the first failure in order", "[parallel
     }
     CHECK(seen == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6});
     // Bounded window: work stops soon after the failure.
-    CHECK(started.load() <= 7 + 1 + kWindowPerThread * threads);
+    CHECK(started.load() <= 7 + 1 + kDefaultWindow * threads);
   }
 }
 
