@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -27,21 +29,29 @@ class Terms {
   }
 
   struct Entry {
-    std::string key;       // the group key when the word is a term, else empty
-    bool counted = false;  // a counted word (not a stopword, long enough), listed or not
+    std::string key;           // the group key when the word is a term, else empty
+    std::uint32_t key_id = 0;  // dense per distinct key (when key is not empty)
+    bool counted = false;      // a counted word (not a stopword, long enough), listed or not
   };
   const Entry& get(std::string_view surface) {
-    auto it = cache_.find(surface);
-    if (it != cache_.end()) return it->second;
+    bool fresh = false;
+    const std::uint32_t i = index_.insert(surface, &fresh);
+    if (!fresh) return entries_[i];
     const std::string norm = normalize_token(surface);
     Entry e;
     e.counted = code_points(norm) >= opts_.min_length && !stop_.contains(norm);
     if (e.counted) {
       e.key = key_of(norm);
       if (!wanted_.empty() && !wanted_.count(e.key)) e.key.clear();
+      if (!e.key.empty()) {
+        e.key_id =
+            key_ids_.emplace(e.key, static_cast<std::uint32_t>(key_ids_.size())).first->second;
+      }
     }
-    return cache_.emplace(std::string(surface), std::move(e)).first->second;
+    entries_.push_back(std::move(e));
+    return entries_.back();
   }
+  std::size_t key_count() const { return key_ids_.size(); }
 
  private:
   std::string key_of(const std::string& norm) {
@@ -55,12 +65,9 @@ class Terms {
   Stopwords stop_;
   std::optional<Stemmer> stemmer_;
   std::set<std::string> wanted_;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-  };
-  // Node-based, so references to entries (and their key strings) stay valid as it grows.
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
+  FlatIndex index_;            // surface -> entry
+  std::deque<Entry> entries_;  // a deque: references to entries stay valid as it grows
+  std::map<std::string, std::uint32_t, std::less<>> key_ids_;
 };
 
 }  // namespace detail
@@ -87,19 +94,22 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
   detail::Terms& terms = cache->impl_->of(doc.language);
   // Terms get dense ids for this document (their key strings live in the Terms cache); pairs
   // and counts are kept by id and turned into strings once, at the end.
-  std::unordered_map<std::string_view, std::uint32_t> ids;  // by key text: forms share a key
+  std::vector<std::uint32_t> ids;  // by the Terms cache's key id: forms share a key
   std::vector<const std::string*> keys_of;
   std::vector<std::uint64_t> term_count;
   std::unordered_map<std::uint64_t, std::uint64_t> pairs;
   detail::FlatCounter surfaces;
   std::uint64_t units = 0;
-  auto id_of = [&](const std::string* k) {
-    auto [it, fresh] = ids.emplace(*k, static_cast<std::uint32_t>(keys_of.size()));
-    if (fresh) {
-      keys_of.push_back(k);
+  constexpr std::uint32_t kNoTerm = 0xffffffffu;
+  auto id_of = [&](const detail::Terms::Entry& e) {
+    if (ids.size() <= e.key_id) ids.resize(terms.key_count(), kNoTerm);
+    std::uint32_t& id = ids[e.key_id];
+    if (id == kNoTerm) {
+      id = static_cast<std::uint32_t>(keys_of.size());
+      keys_of.push_back(&e.key);
       term_count.push_back(0);
     }
-    return it->second;
+    return id;
   };
   // With a term list, a document has at most that many term ids: a dense matrix beats hashing.
   const std::size_t dense_n =
@@ -112,6 +122,16 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
     } else {
       ++pairs[(static_cast<std::uint64_t>(x) << 32) | y];
     }
+  };
+  // The document's own small index in front of the worker's large one: a novel has some
+  // 15,000 distinct forms, which stay in cache; the worker's 100,000 do not.
+  detail::FlatIndex local;
+  std::vector<const detail::Terms::Entry*> local_entries;
+  auto entry_of = [&](std::string_view surface) -> const detail::Terms::Entry& {
+    bool fresh = false;
+    const std::uint32_t i = local.insert(surface, &fresh);
+    if (fresh) local_entries.push_back(&terms.get(surface));
+    return *local_entries[i];
   };
   std::vector<Token> tokens;
   std::vector<std::uint32_t> unit_terms;
@@ -126,7 +146,6 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
     unit_terms.clear();
     ++units;
   };
-  constexpr std::uint32_t kNoTerm = 0xffffffffu;
   bool any_token = false;
   for (const auto& turn : doc.turns) {
     if (!keep(turn)) continue;
@@ -160,10 +179,10 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
         std::uint32_t id = kNoTerm;
         if (tok.kind == TokenKind::word) {
           const std::string_view surface(doc.text.data() + tok.begin, tok.end - tok.begin);
-          const auto& e = terms.get(surface);
+          const auto& e = entry_of(surface);
           counted += e.counted;
           if (!e.key.empty()) {
-            id = id_of(&e.key);
+            id = id_of(e);
             surfaces.add(surface);
           }
         }
