@@ -177,24 +177,34 @@ FrequencyCounter::~FrequencyCounter() = default;
 void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) {
   Impl& m = *impl_;
   const auto doc = static_cast<std::int64_t>(doc_index);
-  std::vector<std::uint32_t>* via = counts.analyzer ? &m.via[counts.analyzer] : nullptr;
+  std::vector<Impl::Via>* via = counts.analyzer ? &m.via[counts.analyzer] : nullptr;
   for (const auto& c : counts.cases) {
     Impl::Case& k = m.cases[c.value];
     ++k.documents;
     k.words += c.word_tokens;
+    auto count_row = [&k, doc](std::uint32_t row) {
+      if (k.row_last_doc[row] != doc) {
+        k.row_last_doc[row] = doc;
+        ++k.row_docs[row];
+      }
+    };
     for (const auto& [surface, n, info] : c.forms) {
-      const std::uint32_t id = info && via ? m.intern_via(*via, *info, counts.language)
-                                           : m.intern(surface, counts.language, info);
-      const Impl::Form& f = m.forms[id];
-      if (!f.counted) continue;
+      Impl::Via v;
+      if (info && via) {
+        v = m.intern_via(*via, *info, counts.language);
+      } else {
+        v.id = m.intern(surface, counts.language, info);
+        v.counted = m.forms[v.id].counted;
+      }
+      if (!v.counted) continue;
       m.fit(k);
-      k.form_count[id] += n;
+      k.form_count[v.id] += n;
       k.counted += n;
-      for (std::uint32_t row : f.rows) {
-        if (k.row_last_doc[row] != doc) {
-          k.row_last_doc[row] = doc;
-          ++k.row_docs[row];
-        }
+      if (v.row != detail::FlatIndex::kNone) {
+        count_row(v.row);
+      } else {
+        for (std::uint32_t row : m.forms[v.id].rows)
+          count_row(row);
       }
     }
   }

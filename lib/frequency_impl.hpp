@@ -148,14 +148,25 @@ struct FrequencyCounter::Impl {
     return form;
   }
 
-  // Per analyzer serial: FormInfo::index -> form id (kNone until met), so that forms counted on
-  // a worker are interned once per analyzer, not once per document.
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> via;
-  std::uint32_t intern_via(std::vector<std::uint32_t>& ids, const FormInfo& info, Language lang) {
-    if (ids.size() <= info.index) ids.resize(info.index + 1024, detail::FlatIndex::kNone);
-    std::uint32_t& id = ids[info.index];
-    if (id == detail::FlatIndex::kNone) id = intern(info.surface, lang, &info);
-    return id;
+  // Per analyzer serial: FormInfo::index -> what add() needs of the form (kNone until met), so
+  // that forms counted on a worker are interned once per analyzer, not once per document, and
+  // counting reads this small array instead of the forms themselves.
+  struct Via {
+    std::uint32_t id = detail::FlatIndex::kNone;
+    std::uint32_t row = detail::FlatIndex::kNone;  // its one row, kNone when it has several
+    bool counted = false;
+  };
+  std::unordered_map<std::uint64_t, std::vector<Via>> via;
+  const Via& intern_via(std::vector<Via>& vias, const FormInfo& info, Language lang) {
+    if (vias.size() <= info.index) vias.resize(info.index + 1024);
+    Via& v = vias[info.index];
+    if (v.id == detail::FlatIndex::kNone) {
+      v.id = intern(info.surface, lang, &info);
+      const Form& f = forms[v.id];
+      v.counted = f.counted;
+      if (f.rows.size() == 1) v.row = f.rows[0];
+    }
+    return v;
   }
 
   // A case's vectors cover every form and row known so far.
