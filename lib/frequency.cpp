@@ -41,6 +41,15 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
   if (opts.ngram_max > 1 && opts.stopwords) stop = opts.stopwords(doc.language);
   std::vector<Token> tokens;
   std::string key;
+  // With an analyzer the form is its FormInfo (which holds the surface), else a copy.
+  auto add_form = [&](std::vector<DocumentCounts::Form>& forms, std::string_view surface,
+                      std::uint32_t n) {
+    if (analyzer) {
+      forms.push_back({{}, n, &analyzer->get(surface, doc.language)});
+    } else {
+      forms.push_back({std::string(surface), n, nullptr});
+    }
+  };
   for (const auto& turn : doc.turns) {
     std::optional<std::string> value = case_of(doc, turn);
     if (!value) continue;
@@ -82,8 +91,7 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
             if (k) key.push_back(' ');
             key.append(text.substr(words[i + k]->begin, words[i + k]->end - words[i + k]->begin));
           }
-          // Keys must outlive this loop: keep them in the case's vector directly.
-          c.forms.push_back({key, 1, nullptr});
+          add_form(c.forms, key, 1);
         }
       }
     }
@@ -91,18 +99,8 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
   for (std::size_t i = 0; i < maps.size(); ++i) {
     auto& forms = dc.cases[i].forms;
     forms.reserve(forms.size() + maps[i].size());
-    maps[i].for_each([&](std::string_view surface, std::uint32_t n) {
-      if (analyzer) {
-        forms.push_back({{}, n, &analyzer->get(surface, doc.language)});
-      } else {
-        forms.push_back({std::string(surface), n, nullptr});
-      }
-    });
-    if (analyzer) {
-      for (auto& f : forms) {
-        if (!f.info) f.info = &analyzer->get(f.surface, doc.language);  // n-grams
-      }
-    }
+    maps[i].for_each(
+        [&](std::string_view surface, std::uint32_t n) { add_form(forms, surface, n); });
   }
   return dc;
 }

@@ -25,8 +25,8 @@ using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
 
 }  // namespace detail
 
-// The group key of a norm: "fr:" and its Snowball stem (cached per norm), or "fr:" and the norm
-// itself in exact mode and for n-grams.
+// The group key of a norm: "fr:" and its Snowball stem (kept in `cache` when given), or "fr:"
+// and the norm itself in exact mode and for n-grams.
 std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
                       std::optional<Stemmer>& stemmer, detail::StringMap<std::string>* cache);
 

@@ -70,13 +70,9 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
     if (!reader.keep_turn(t)) return std::nullopt;
     return std::string();
   };
-  PerWorker<FormAnalyzer> analyzers(o.threads);
+  PerWorker<FormAnalyzer> analyzers(o.threads, f);
   if (!reader.map_documents<DocumentCounts>(
-          [&](Document& doc) {
-            FormAnalyzer& analyzer =
-                analyzers.get([&] { return std::make_unique<FormAnalyzer>(f); });
-            return count_document(doc, all, f, hyphens, &analyzer);
-          },
+          [&](Document& doc) { return count_document(doc, all, f, hyphens, &analyzers.get()); },
           [&](DocumentCounts& c) { counter.add(c, index++); }, kCountsWindow)) {
     throw Error("the corpus could not be read");
   }
@@ -183,11 +179,10 @@ int run_cooccur(const CooccurArgs& a) {
   struct Counts : std::vector<std::pair<std::string, DocumentCooccurrence>> {
     Fingerprint fingerprint;
   };
-  PerWorker<CooccurrenceTerms> term_caches(o.threads);
+  PerWorker<CooccurrenceTerms> term_caches(o.threads, co);
   const bool ok = reader.map_documents<Counts>(
       [&](Document& doc) {
-        CooccurrenceTerms& cache =
-            term_caches.get([&] { return std::make_unique<CooccurrenceTerms>(co); });
+        CooccurrenceTerms& cache = term_caches.get();
         Fingerprint one;
         one.add(doc);
         std::vector<std::string> values;

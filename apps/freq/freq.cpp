@@ -91,13 +91,12 @@ bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOpti
   }
   std::size_t index = 0;
   // Forms are normalized and stemmed on the workers, each with its own analyzer.
-  PerWorker<FormAnalyzer> analyzers(o.threads);
+  PerWorker<FormAnalyzer> analyzers(o.threads, f);
   return reader.map_documents<std::pair<DocumentCounts, Fingerprint>>(
       [&](Document& doc) {
         Fingerprint one;
         one.add(doc);
-        FormAnalyzer& analyzer = analyzers.get([&] { return std::make_unique<FormAnalyzer>(f); });
-        return std::make_pair(count_document(doc, case_of, f, hyphens, &analyzer), one);
+        return std::make_pair(count_document(doc, case_of, f, hyphens, &analyzers.get()), one);
       },
       [&](std::pair<DocumentCounts, Fingerprint>& r) {
         counter.add(r.first, index);

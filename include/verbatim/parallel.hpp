@@ -137,22 +137,26 @@ void ordered_parallel_map(std::size_t n, unsigned threads,
   if (failure) std::rethrow_exception(failure);
 }
 
-// One T per worker thread of ordered_parallel_map(..., threads, ...), made on first use by
-// `make` on that worker: caches that workers fill without locks. get() must be called from
-// work(i) (or from the calling thread when threads <= 1).
+// One T per worker thread of ordered_parallel_map(..., threads, ...), made on first use as
+// T(args...) on that worker: caches that workers fill without locks. The args are kept by
+// reference and must outlive the PerWorker. get() must be called from work(i) (or from the
+// calling thread when threads <= 1).
 template <class T>
 class PerWorker {
  public:
-  explicit PerWorker(unsigned threads) : slots_(effective_threads(threads, SIZE_MAX)) {}
-  template <class Make>
-  T& get(Make&& make) {
+  template <class... Args>
+  explicit PerWorker(unsigned threads, const Args&... args)
+      : slots_(effective_threads(threads, SIZE_MAX)),
+        make_([&args...] { return std::make_unique<T>(args...); }) {}
+  T& get() {
     auto& slot = slots_.at(current_worker());
-    if (!slot) slot = make();
+    if (!slot) slot = make_();
     return *slot;
   }
 
  private:
   std::vector<std::unique_ptr<T>> slots_;
+  std::function<std::unique_ptr<T>()> make_;
 };
 
 }  // namespace verbatim

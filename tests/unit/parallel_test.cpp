@@ -1,9 +1,12 @@
 #include "verbatim/parallel.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 using namespace verbatim;
 
@@ -62,4 +65,38 @@ TEST_CASE("effective_threads", "[parallel]") {
   CHECK(effective_threads(4, 0) == 1);
   CHECK(effective_threads(1, 100) == 1);
   CHECK(effective_threads(0, 1000) >= 1);
+}
+
+TEST_CASE("PerWorker gives each worker thread its own object", "[parallel]") {
+  struct Cache {
+    explicit Cache(const int& base) : seen(base) {}
+    std::thread::id owner = std::this_thread::get_id();
+    int seen;
+  };
+  for (unsigned threads : {1u, 3u}) {
+    const int base = 0;
+    PerWorker<Cache> caches(threads, base);
+    std::vector<Cache*> used(200);
+    std::atomic<int> foreign{0};
+    ordered_parallel_map<int>(
+        used.size(), threads,
+        [&](std::size_t i) {
+          Cache& c = caches.get();
+          if (c.owner != std::this_thread::get_id()) ++foreign;
+          ++c.seen;
+          used[i] = &c;
+          return 0;
+        },
+        [](std::size_t, int&) {});
+    CHECK(foreign.load() == 0);
+    std::vector<Cache*> distinct = used;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    CHECK(distinct.size() >= 1);
+    CHECK(distinct.size() <= threads);
+    int total = 0;
+    for (Cache* c : distinct)
+      total += c->seen;
+    CHECK(total == 200);
+  }
 }
