@@ -144,6 +144,31 @@ class FlatCounter {
   std::size_t used_ = 0;
 };
 
+// Copies of strings in blocks of 64 KiB, valid as long as the arena: no allocation per string.
+class Arena {
+ public:
+  const char* store(std::string_view key) {
+    if (key.size() > kBlock / 4) {
+      big_.emplace_back(key);
+      return big_.back().data();
+    }
+    if (blocks_.empty() || used_ + key.size() > kBlock) {
+      blocks_.emplace_back(new char[kBlock]);
+      used_ = 0;
+    }
+    char* p = blocks_.back().get() + used_;
+    std::memcpy(p, key.data(), key.size());
+    used_ += key.size();
+    return p;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
+  std::deque<std::string> big_;
+};
+
 // A flat open-addressing index from strings to dense ids 0, 1, 2... in first-seen order. Keys
 // are copied into an arena of 64 KiB blocks, so lookups of known keys never allocate.
 class FlatIndex {
@@ -166,7 +191,7 @@ class FlatIndex {
     Slot& s = slots_[probe(key, h)];
     *fresh = s.id == kNone;
     if (*fresh) {
-      s.p = store(key);
+      s.p = arena_.store(key);
       s.len = static_cast<std::uint32_t>(key.size());
       s.hash = static_cast<std::uint32_t>(h);
       s.id = static_cast<std::uint32_t>(size_++);
@@ -197,21 +222,6 @@ class FlatIndex {
     return i;
   }
 
-  const char* store(std::string_view key) {
-    if (key.size() > kBlock / 4) {
-      big_.emplace_back(key);
-      return big_.back().data();
-    }
-    if (blocks_.empty() || used_ + key.size() > kBlock) {
-      blocks_.emplace_back(new char[kBlock]);
-      used_ = 0;
-    }
-    char* p = blocks_.back().get() + used_;
-    std::memcpy(p, key.data(), key.size());
-    used_ += key.size();
-    return p;
-  }
-
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
@@ -221,12 +231,142 @@ class FlatIndex {
     }
   }
 
-  static constexpr std::size_t kBlock = 64 * 1024;
   std::vector<Slot> slots_;
   std::size_t size_ = 0;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t used_ = 0;
-  std::deque<std::string> big_;
+  Arena arena_;
+};
+
+// By key length (0 to 16): the masks that keep its bytes in each of two 8-byte words.
+struct KeyMasks {
+  std::uint64_t m[17][2];
+  constexpr KeyMasks() : m() {
+    for (std::size_t n = 0; n <= 16; ++n) {
+      m[n][0] = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+      m[n][1] = n >= 16 ? ~0ull : n <= 8 ? 0 : (1ull << (8 * (n - 8))) - 1;
+    }
+  }
+  constexpr const std::uint64_t* operator[](std::size_t n) const { return m[n]; }
+};
+inline constexpr KeyMasks kKeyMasks{};
+
+// Surface forms -> a 32-bit value the caller keeps, for the one lookup per token of counting.
+// A slot holds the key's first 16 bytes inline (zero-padded) with its length, so that a known
+// word of up to 16 bytes, which nearly every word is, is found by comparing two words in one
+// cache line: no hash stored, no pointer followed. Longer keys compare their tail in the arena.
+class FormIndex {
+ public:
+  FormIndex() : slots_(1024) {}
+
+  // A key's first 16 bytes as two zero-padded words (little-endian byte order), and their
+  // hash: what a lookup compares. When the 16 bytes from the key's start are readable (before
+  // `readable_end`), they are read by two masked loads, without a branch on the length.
+  struct Head {
+    std::uint64_t w0, w1, hash;
+  };
+  static Head head(std::string_view key, const char* readable_end = nullptr) {
+    return key.size() <= 16 && key.data() + 16 <= readable_end ? masked_head(key.data(), key.size())
+                                                               : loaded_head(key);
+  }
+
+  // Starts loading the slot where a lookup of `h` begins, for a lookup a few keys later.
+  void prefetch(const Head& h) const { __builtin_prefetch(&slots_[h.hash & (slots_.size() - 1)]); }
+
+  // The value of `key` (not empty; `h` its head), 0 for a key new to the index (`fresh` tells
+  // which), and the index's own copy of the key. The reference is valid until the next
+  // insertion.
+  std::uint32_t& value(std::string_view key, const Head& h, bool* fresh, std::string_view* stored) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h.hash & mask;
+    for (;;) {
+      Slot& s = slots_[i];
+      if (s.len == 0) break;
+      if (s.w0 == h.w0 && s.w1 == h.w1 && s.len == key.size() &&
+          (key.size() <= 16 || std::memcmp(s.p + 16, key.data() + 16, key.size() - 16) == 0)) {
+        *fresh = false;
+        *stored = std::string_view(s.p, s.len);
+        return s.value;
+      }
+      i = (i + 1) & mask;
+    }
+    *fresh = true;
+    if ((size_ + 1) * 5 > slots_.size() * 3) {
+      grow();
+      return value(key, h, fresh, stored);
+    }
+    Slot& s = slots_[i];
+    s.w0 = h.w0;
+    s.w1 = h.w1;
+    s.p = arena_.store(key);
+    s.len = static_cast<std::uint32_t>(key.size());
+    s.value = 0;
+    ++size_;
+    *stored = std::string_view(s.p, s.len);
+    return s.value;
+  }
+
+  std::uint32_t& value(std::string_view key, bool* fresh, std::string_view* stored) {
+    return value(key, head(key), fresh, stored);
+  }
+
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t w0 = 0, w1 = 0;  // the key's first 16 bytes, zero-padded
+    const char* p = nullptr;       // the arena's copy
+    std::uint32_t len = 0;         // 0: an empty slot
+    std::uint32_t value = 0;
+  };
+  // head() by loads that stay inside the key.
+  static Head loaded_head(std::string_view key) {
+    const char* p = key.data();
+    const std::size_t n = key.size();
+    std::uint64_t w0 = 0, w1 = 0;
+    if (n >= 16) {
+      w0 = load64(p);
+      w1 = load64(p + 8);
+    } else if (n > 8) {
+      w0 = load64(p);
+      w1 = load64(p + n - 8) >> (8 * (16 - n));
+    } else if (n == 8) {
+      w0 = load64(p);
+    } else if (n >= 4) {
+      w0 = load32(p) | (static_cast<std::uint64_t>(load32(p + n - 4)) >> (8 * (8 - n)) << 32);
+    } else {
+      for (std::size_t i = 0; i < n; ++i)
+        w0 |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    }
+    return {w0, w1, hash(w0, w1, n)};
+  }
+
+  // head() of a key of up to 16 bytes whose 16 bytes from `p` may all be read.
+  static Head masked_head(const char* p, std::size_t n) {
+    const std::uint64_t w0 = load64(p) & kKeyMasks[n][0];
+    const std::uint64_t w1 = load64(p + 8) & kKeyMasks[n][1];
+    return {w0, w1, hash(w0, w1, n)};
+  }
+
+  static std::uint64_t hash(std::uint64_t w0, std::uint64_t w1, std::size_t n) {
+    return mix64(0xa0761d6478bd642full ^ n,
+                 mix64(w0 ^ 0xe7037ed1a0b428dbull, w1 ^ 0x8ebc6af09c88c6e3ull));
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.len == 0) continue;
+      std::size_t i = loaded_head(std::string_view(s.p, s.len)).hash & mask;
+      while (slots_[i].len != 0)
+        i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  Arena arena_;
 };
 
 }  // namespace verbatim::detail

@@ -3,7 +3,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <deque>
 #include <span>
@@ -28,53 +27,111 @@ bool counted_kind(TokenKind k, const FrequencyOptions& o) {
 
 }  // namespace
 
-DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
-                              const FrequencyOptions& opts, HyphenMode hyphens,
-                              FormAnalyzer* analyzer) {
-  DocumentCounts dc;
-  dc.language = doc.language;
-  if (analyzer) dc.analyzer = analyzer->serial();
-  const std::string_view text = doc.text;
-  std::vector<detail::FlatCounter> maps;
-  std::map<std::string, std::size_t> index;
-  std::optional<Stopwords> stop;
-  if (opts.ngram_max > 1 && opts.stopwords) stop = opts.stopwords(doc.language);
-  std::vector<Token> tokens;
-  std::string key;
-  // With an analyzer the form is its FormInfo (which holds the surface), else a copy.
-  auto add_form = [&](std::vector<DocumentCounts::Form>& forms, std::string_view surface,
-                      std::uint32_t n) {
-    if (analyzer) {
-      forms.push_back({{}, n, &analyzer->get(surface, doc.language)});
-    } else {
-      forms.push_back({std::string(surface), n, nullptr});
+std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
+                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>* cache) {
+  if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
+    return std::string(language_code(lang)) + ":" + norm;
+  }
+  if (cache) {
+    if (auto it = cache->find(norm); it != cache->end()) return it->second;
+  }
+  if (!stemmer) stemmer.emplace(lang);
+  std::string key = std::string(language_code(lang)) + ":" + std::string(stemmer->stem(norm));
+  if (cache) cache->emplace(norm, key);
+  return key;
+}
+
+std::uint32_t FrequencyCounter::Impl::analyze(std::string_view stored, Language lang) {
+  const int l = li(lang);
+  Form f;
+  f.lang = lang;
+  f.surface = stored;
+  f.norm = normalize_token(stored);
+  auto& stop = stopwords[l];
+  if (!stop) stop = opts.stopwords ? opts.stopwords(lang) : Stopwords();
+  f.counted =
+      code_points(f.norm) >= opts.min_length && (opts.ngram_max > 1 || !stop->contains(f.norm));
+  // Stemmed per surface, not per norm: a cache of norms would cost more memory than the few
+  // case variants cost time.
+  f.key = verbatim::group_key(opts, lang, f.norm, stemmers[l], nullptr);
+  if (!opts.synonyms.empty()) {
+    prepare_synonyms(lang);
+    if (auto it = synonym_lines[l].find(f.key); it != synonym_lines[l].end()) {
+      for (std::uint32_t line : it->second)
+        f.rows.push_back(row_of("syn:" + std::to_string(line)));
     }
-  };
+  }
+  if (f.rows.empty()) f.rows.push_back(row_of(f.key));
+  const bool counted = f.counted;
+  return push_form(std::move(f)) | (counted ? kCounted : 0);
+}
+
+void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens) {
+  const std::int64_t doc_index = documents++;
+  const std::string_view text = doc.text;
+  const char* const text_end = text.data() + text.size();
+  const Language lang = doc.language;
+  std::optional<Stopwords> stop;
+  if (opts.ngram_max > 1 && opts.stopwords) stop = opts.stopwords(lang);
+  std::vector<Open> open;  // the cases met in this document, usually one
+  std::optional<std::string> last_value;
+  Open* o = nullptr;
+  std::string key;
   for (const auto& turn : doc.turns) {
     std::optional<std::string> value = case_of(doc, turn);
     if (!value) continue;
-    auto [it, fresh] = index.emplace(*value, maps.size());
-    if (fresh) {
-      maps.emplace_back();
-      dc.cases.push_back({*value, {}, 0});
-    }
-    auto& counts = maps[it->second];
-    auto& c = dc.cases[it->second];
-    tokens.clear();
-    tokenize_turn(text, turn, {doc.language, hyphens}, tokens);
-    for (const Token& t : tokens)
-      c.word_tokens += t.kind == TokenKind::word;
-    if (opts.ngram_max <= 1) {
-      for (const Token& t : tokens) {
-        if (counted_kind(t.kind, opts)) counts.add(text.substr(t.begin, t.end - t.begin));
+    if (!o || *value != *last_value) {
+      Case& k = cases[*value];
+      auto it = std::find_if(open.begin(), open.end(), [&k](const Open& x) { return x.k == &k; });
+      if (it == open.end()) {
+        ++k.documents;
+        open.push_back({&k, ++epoch, {}});
+        it = open.end() - 1;
       }
+      o = &*it;
+      last_value = std::move(value);
+    }
+    tokens.clear();
+    tokenize_turn(text, turn, {lang, hyphens}, tokens);
+    if (opts.ngram_max <= 1) {
+      // The slot of the token kAhead places on is loaded while this one is counted: most
+      // lookups then find their slot in the cache.
+      constexpr std::size_t kAhead = 8;
+      const detail::FormIndex& index = form_index[li(lang)];
+      auto surface = [&](std::size_t i) {
+        return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      };
+      detail::FormIndex::Head ahead[kAhead];
+      for (std::size_t i = 0; i < kAhead && i < tokens.size(); ++i) {
+        ahead[i] = detail::FormIndex::head(surface(i), text_end);
+        index.prefetch(ahead[i]);
+      }
+      std::uint64_t words = 0;
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const detail::FormIndex::Head h = ahead[i % kAhead];
+        if (i + kAhead < tokens.size()) {
+          ahead[i % kAhead] = detail::FormIndex::head(surface(i + kAhead), text_end);
+          index.prefetch(ahead[i % kAhead]);
+        }
+        const TokenKind kind = tokens[i].kind;
+        if (kind == TokenKind::word) {
+          ++words;
+        } else if (!(opts.numbers && kind == TokenKind::number)) {
+          continue;
+        }
+        tally(*o, intern(surface(i), lang, h), 1);
+      }
+      o->k->words += words;
       continue;
     }
+    for (const Token& t : tokens)
+      o->k->words += t.kind == TokenKind::word;
     // N-grams of counted tokens inside each sentence; stopwords inside, never at the edges.
     const std::vector<Span> sentences = split_sentences(text, turn.content, tokens);
     std::size_t t0 = 0;
+    std::vector<const Token*> words;
     for (const Span& s : sentences) {
-      std::vector<const Token*> words;
+      words.clear();
       while (t0 < tokens.size() && tokens[t0].begin < s.end) {
         if (counted_kind(tokens[t0].kind, opts)) words.push_back(&tokens[t0]);
         ++t0;
@@ -91,77 +148,30 @@ DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
             if (k) key.push_back(' ');
             key.append(text.substr(words[i + k]->begin, words[i + k]->end - words[i + k]->begin));
           }
-          add_form(c.forms, key, 1);
+          tally(*o, intern(key, lang), 1);
         }
       }
     }
   }
-  for (std::size_t i = 0; i < maps.size(); ++i) {
-    auto& forms = dc.cases[i].forms;
-    forms.reserve(forms.size() + maps[i].size());
-    maps[i].for_each(
-        [&](std::string_view surface, std::uint32_t n) { add_form(forms, surface, n); });
+  // The documents of each group: once per case, from the forms met in it.
+  for (Open& x : open) {
+    Case& k = *x.k;
+    fit(k);
+    for (const std::uint32_t id : x.met) {
+      auto count_row = [&k, doc_index](std::uint32_t row) {
+        if (k.row_last_doc[row] != doc_index) {
+          k.row_last_doc[row] = doc_index;
+          ++k.row_docs[row];
+        }
+      };
+      if (seen[id].row != detail::FlatIndex::kNone) {
+        count_row(seen[id].row);
+      } else {
+        for (std::uint32_t row : forms[id].rows)
+          count_row(row);
+      }
+    }
   }
-  return dc;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-namespace {
-std::uint64_t next_serial() {
-  static std::atomic<std::uint64_t> serial{0};
-  return ++serial;
-}
-}  // namespace
-
-struct FormAnalyzer::Impl {
-  explicit Impl(const FrequencyOptions& o) : opts(o) {}
-  const FrequencyOptions& opts;
-  detail::FlatIndex index[2];     // per language: surface -> entry
-  std::deque<FormInfo> infos[2];  // by entry; a deque keeps references valid
-  std::uint32_t next = 0;         // the next FormInfo::index
-  std::optional<Stemmer> stemmers[2];
-  std::optional<Stopwords> stopwords[2];
-};
-
-FormAnalyzer::FormAnalyzer(const FrequencyOptions& opts)
-    : serial_(next_serial()), impl_(std::make_unique<Impl>(opts)) {}
-FormAnalyzer::~FormAnalyzer() = default;
-
-std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
-                      std::optional<Stemmer>& stemmer, detail::StringMap<std::string>* cache) {
-  if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
-    return std::string(language_code(lang)) + ":" + norm;
-  }
-  if (cache) {
-    if (auto it = cache->find(norm); it != cache->end()) return it->second;
-  }
-  if (!stemmer) stemmer.emplace(lang);
-  std::string key = std::string(language_code(lang)) + ":" + std::string(stemmer->stem(norm));
-  if (cache) cache->emplace(norm, key);
-  return key;
-}
-
-const FormInfo& FormAnalyzer::get(std::string_view surface, Language lang) {
-  Impl& m = *impl_;
-  const int l = lang == Language::fr ? 0 : 1;
-  bool fresh = false;
-  std::string_view stored;
-  const std::uint32_t entry = m.index[l].insert(surface, &fresh, &stored);
-  if (!fresh) return m.infos[l][entry];
-  FormInfo f;
-  f.surface = stored;
-  f.index = m.next++;
-  f.norm = normalize_token(surface);
-  auto& stop = m.stopwords[l];
-  if (!stop) stop = m.opts.stopwords ? m.opts.stopwords(lang) : Stopwords();
-  f.counted =
-      code_points(f.norm) >= m.opts.min_length && (m.opts.ngram_max > 1 || !stop->contains(f.norm));
-  // Stemmed per surface, not per norm: a cache of norms would cost more memory than the few
-  // case variants cost time.
-  f.key = group_key(m.opts, lang, f.norm, m.stemmers[l], nullptr);
-  m.infos[l].push_back(std::move(f));
-  return m.infos[l].back();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,40 +182,53 @@ FrequencyCounter::FrequencyCounter(FrequencyOptions opts) : impl_(std::make_uniq
 
 FrequencyCounter::~FrequencyCounter() = default;
 
-void FrequencyCounter::add(const DocumentCounts& counts, std::size_t doc_index) {
+void FrequencyCounter::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens) {
+  impl_->count(doc, case_of, hyphens);
+}
+
+void FrequencyCounter::merge(FrequencyCounter&& other) {
   Impl& m = *impl_;
-  const auto doc = static_cast<std::int64_t>(doc_index);
-  std::vector<Impl::Via>* via = counts.analyzer ? &m.via[counts.analyzer] : nullptr;
-  for (const auto& c : counts.cases) {
-    Impl::Case& k = m.cases[c.value];
-    ++k.documents;
-    k.words += c.word_tokens;
-    auto count_row = [&k, doc](std::uint32_t row) {
-      if (k.row_last_doc[row] != doc) {
-        k.row_last_doc[row] = doc;
-        ++k.row_docs[row];
-      }
-    };
-    for (const auto& [surface, n, info] : c.forms) {
-      Impl::Via v;
-      if (info && via) {
-        v = m.intern_via(*via, *info, counts.language);
-      } else {
-        v.id = m.intern(surface, counts.language, info);
-        v.counted = m.forms[v.id].counted;
-      }
-      if (!v.counted) continue;
-      m.fit(k);
-      k.form_count[v.id] += n;
-      k.counted += n;
-      if (v.row != detail::FlatIndex::kNone) {
-        count_row(v.row);
-      } else {
-        for (std::uint32_t row : m.forms[v.id].rows)
-          count_row(row);
-      }
-    }
+  Impl& o = *other.impl_;
+  if (m.forms.empty() && m.cases.empty()) {
+    std::swap(impl_, other.impl_);
+    return;
   }
+  std::vector<std::uint32_t> row_map(o.row_keys.size());
+  for (std::uint32_t row = 0; row < o.row_keys.size(); ++row)
+    row_map[row] = m.row_of(o.row_keys[row]);
+  std::vector<std::uint32_t> form_map(o.forms.size());
+  for (std::uint32_t id = 0; id < o.forms.size(); ++id) {
+    const Impl::Form& f = o.forms[id];
+    bool fresh = false;
+    std::string_view stored;
+    std::uint32_t& value = m.form_index[Impl::li(f.lang)].value(f.surface, &fresh, &stored);
+    if (fresh) {
+      Impl::Form g;
+      g.lang = f.lang;
+      g.surface = stored;
+      g.norm = f.norm;
+      g.key = f.key;
+      g.counted = f.counted;
+      for (const std::uint32_t row : f.rows)
+        g.rows.push_back(row_map[row]);
+      value = m.push_form(std::move(g)) | (f.counted ? Impl::kCounted : 0);
+    }
+    form_map[id] = value & ~Impl::kCounted;
+  }
+  for (auto& [name, ok] : o.cases) {
+    Impl::Case& k = m.cases[name];
+    m.fit(k);
+    k.documents += ok.documents;
+    k.words += ok.words;
+    k.counted += ok.counted;
+    for (std::uint32_t id = 0; id < ok.form_count.size() && id < form_map.size(); ++id)
+      k.form_count[form_map[id]] += ok.form_count[id];
+    for (std::uint32_t row = 0; row < ok.row_docs.size() && row < row_map.size(); ++row)
+      k.row_docs[row_map[row]] += ok.row_docs[row];
+  }
+  m.documents += o.documents;
+  other.impl_ = std::make_unique<Impl>();
+  other.impl_->opts = m.opts;
 }
 
 std::vector<FrequencyTable> FrequencyCounter::finish() {
@@ -227,9 +250,21 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     }
   }
   auto row_forms = [&](std::uint32_t row) {
-    return std::span<const std::uint32_t>(form_ids.data() + row_start[row],
-                                          row_start[row + 1] - row_start[row]);
+    return std::span<std::uint32_t>(form_ids.data() + row_start[row],
+                                    row_start[row + 1] - row_start[row]);
   };
+  if (!m.opts.synonyms.empty()) {
+    // Weighted counts add fractions: in one order (language, surface), whatever order the
+    // forms were first met in, the sums are the same to the last bit at any thread count.
+    for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+      auto ids = row_forms(row);
+      std::sort(ids.begin(), ids.end(), [&m](std::uint32_t x, std::uint32_t y) {
+        const Impl::Form& a = m.forms[x];
+        const Impl::Form& b = m.forms[y];
+        return a.lang != b.lang ? a.lang < b.lang : a.surface < b.surface;
+      });
+    }
+  }
   // Terms select groups: a term matches every form of its group, in either language.
   std::vector<std::string> terms;
   for (const auto& t : m.opts.terms) {

@@ -12,6 +12,8 @@
 #include "flat_counter.hpp"
 #include "verbatim/frequency.hpp"
 #include "verbatim/stemmer.hpp"
+#include "verbatim/stopwords.hpp"
+#include "verbatim/tokenizer.hpp"
 
 namespace verbatim {
 
@@ -74,15 +76,22 @@ struct FrequencyCounter::Impl {
     bool counted = false;
     RowList rows;  // a row per synonym line holding it, else its own group
   };
-  detail::FlatIndex form_index[2];            // per language: surface -> index in form_ids_of
-  std::vector<std::uint32_t> form_ids_of[2];  // that index -> form id
-  std::deque<Form> forms;                     // a deque: growing never holds two copies
-  detail::StringMap<std::uint32_t> row_ids;   // group key -> row
+  // Per language: surface -> form. The slot's value is the form id, with kCounted set when the
+  // form counts, so that a token of a known form costs one probe.
+  static constexpr std::uint32_t kCounted = 0x80000000u;
+  detail::FormIndex form_index[2];
+  std::deque<Form> forms;  // a deque: growing never holds two copies
+  // By form id: the (document, case) it was last met in, and its one row (kNone when several).
+  struct Seen {
+    std::uint32_t epoch = 0;
+    std::uint32_t row = detail::FlatIndex::kNone;
+  };
+  std::vector<Seen> seen;
+  detail::FlatIndex row_ids;  // group key -> row (ids in first-seen order)
   std::vector<std::string> row_keys;
-  // Forms that arrive without a FormInfo (no analyzer, or synonym words) are analyzed here.
-  std::optional<FormAnalyzer> analyzer;
-  std::optional<Stemmer> stemmers[2];  // for synonym words and terms
-  detail::StringMap<std::string> stem_keys[2];
+  std::optional<Stemmer> stemmers[2];
+  std::optional<Stopwords> stopwords[2];
+  detail::StringMap<std::string> stem_keys[2];  // for synonym words and terms
   // Synonym words by group key of each language, to the lines holding them.
   detail::StringMap<std::vector<std::uint32_t>> synonym_lines[2];
   bool synonyms_ready[2] = {false, false};
@@ -94,6 +103,10 @@ struct FrequencyCounter::Impl {
     std::size_t documents = 0;
   };
   std::map<std::string, Case> cases;
+  // Counting state: documents counted so far, the last epoch given out, the token buffer.
+  std::int64_t documents = 0;
+  std::uint32_t epoch = 0;
+  std::vector<Token> tokens;
 
   static int li(Language l) { return l == Language::fr ? 0 : 1; }
 
@@ -113,60 +126,37 @@ struct FrequencyCounter::Impl {
   }
 
   std::uint32_t row_of(const std::string& key) {
-    auto [it, fresh] = row_ids.emplace(key, static_cast<std::uint32_t>(row_keys.size()));
+    bool fresh = false;
+    const std::uint32_t row = row_ids.insert(key, &fresh);
     if (fresh) row_keys.push_back(key);
-    return it->second;
+    return row;
   }
 
-  std::uint32_t intern(std::string_view surface, Language lang, const FormInfo* info = nullptr) {
+  // Appends a form and returns its id; `f.rows` must be filled.
+  std::uint32_t push_form(Form&& f) {
+    const auto id = static_cast<std::uint32_t>(forms.size());
+    Seen s;
+    if (f.rows.size() == 1) s.row = f.rows[0];
+    seen.push_back(s);
+    forms.push_back(std::move(f));
+    return id;
+  }
+
+  // A new surface form (or n-gram; `stored` is form_index's copy): normalized, checked against
+  // the stopwords and the minimum length, stemmed and put in its rows once. Returns its slot
+  // value.
+  std::uint32_t analyze(std::string_view stored, Language lang);
+
+  // The slot value of a surface form (`h` its FormIndex head), analyzed when new.
+  std::uint32_t intern(std::string_view surface, Language lang, const detail::FormIndex::Head& h) {
     bool fresh = false;
     std::string_view stored;
-    const std::uint32_t id = form_index[li(lang)].insert(surface, &fresh, &stored);
-    if (!fresh) return form_ids_of[li(lang)][id];
-    if (!info) {
-      if (!analyzer) analyzer.emplace(opts);
-      info = &analyzer->get(surface, lang);
-    }
-    Form f;
-    f.lang = lang;
-    f.surface = stored;
-    f.norm = info->norm;
-    f.counted = info->counted;
-    f.key = info->key;
-    const std::string& key = f.key;
-    if (!opts.synonyms.empty()) {
-      prepare_synonyms(lang);
-      if (auto it = synonym_lines[li(lang)].find(key); it != synonym_lines[li(lang)].end()) {
-        for (std::uint32_t line : it->second)
-          f.rows.push_back(row_of("syn:" + std::to_string(line)));
-      }
-    }
-    if (f.rows.empty()) f.rows.push_back(row_of(key));
-    const auto form = static_cast<std::uint32_t>(forms.size());
-    forms.push_back(std::move(f));
-    form_ids_of[li(lang)].push_back(form);
-    return form;
+    std::uint32_t& value = form_index[li(lang)].value(surface, h, &fresh, &stored);
+    if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
+    return value;
   }
-
-  // Per analyzer serial: FormInfo::index -> what add() needs of the form (kNone until met), so
-  // that forms counted on a worker are interned once per analyzer, not once per document, and
-  // counting reads this small array instead of the forms themselves.
-  struct Via {
-    std::uint32_t id = detail::FlatIndex::kNone;
-    std::uint32_t row = detail::FlatIndex::kNone;  // its one row, kNone when it has several
-    bool counted = false;
-  };
-  std::unordered_map<std::uint64_t, std::vector<Via>> via;
-  const Via& intern_via(std::vector<Via>& vias, const FormInfo& info, Language lang) {
-    if (vias.size() <= info.index) vias.resize(info.index + 1024);
-    Via& v = vias[info.index];
-    if (v.id == detail::FlatIndex::kNone) {
-      v.id = intern(info.surface, lang, &info);
-      const Form& f = forms[v.id];
-      v.counted = f.counted;
-      if (f.rows.size() == 1) v.row = f.rows[0];
-    }
-    return v;
+  std::uint32_t intern(std::string_view surface, Language lang) {
+    return intern(surface, lang, detail::FormIndex::head(surface));
   }
 
   // A case's vectors cover every form and row known so far.
@@ -177,6 +167,28 @@ struct FrequencyCounter::Impl {
       k.row_last_doc.resize(row_keys.size() + 1024, -1);
     }
   }
+
+  // A case met in the document being counted: its epoch and the forms first met in it.
+  struct Open {
+    Case* k = nullptr;
+    std::uint32_t epoch = 0;
+    std::vector<std::uint32_t> met;
+  };
+
+  void tally(Open& o, std::uint32_t value, std::uint32_t n) {
+    if (!(value & kCounted)) return;
+    const std::uint32_t id = value & ~kCounted;
+    Case& k = *o.k;
+    if (id >= k.form_count.size()) fit(k);
+    k.form_count[id] += n;
+    k.counted += n;
+    if (seen[id].epoch != o.epoch) {
+      seen[id].epoch = o.epoch;
+      o.met.push_back(id);
+    }
+  }
+
+  void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens);
 };
 
 }  // namespace verbatim

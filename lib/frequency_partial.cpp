@@ -130,11 +130,9 @@ void FrequencyCounter::add_partial(const JsonValue& record, const Location& wher
     for (const JsonValue& n : counts.values)
       json_uint(n, where, kWhat);
     // Checked: from here nothing throws before the form is whole.
-    const int l = Impl::li(*lang);
     bool fresh = false;
     std::string_view stored;
-    const std::uint32_t index = m.form_index[l].insert(surface, &fresh, &stored);
-    std::uint32_t id;
+    std::uint32_t& value = m.form_index[Impl::li(*lang)].value(surface, &fresh, &stored);
     if (fresh) {
       Impl::Form f;
       f.lang = *lang;
@@ -144,17 +142,13 @@ void FrequencyCounter::add_partial(const JsonValue& record, const Location& wher
       f.counted = true;
       for (const JsonValue& g : groups->items)
         f.rows.push_back(m.row_of(g.text));
-      id = static_cast<std::uint32_t>(m.forms.size());
-      m.forms.push_back(std::move(f));
-      m.form_ids_of[l].push_back(id);
-    } else {
-      id = m.form_ids_of[l][index];
-      if (m.forms[id].key != key) {
-        throw Error(where, fmt::format("the form '{}' is in another group in an earlier partial: "
-                                       "the partials were made with different options",
-                                       surface));
-      }
+      value = m.push_form(std::move(f)) | Impl::kCounted;
+    } else if (m.forms[value & ~Impl::kCounted].key != key) {
+      throw Error(where, fmt::format("the form '{}' is in another group in an earlier partial: "
+                                     "the partials were made with different options",
+                                     surface));
     }
+    const std::uint32_t id = value & ~Impl::kCounted;
     for (std::size_t i = 0; i < counts.keys.size(); ++i) {
       Impl::Case& k = m.cases[counts.keys[i]];
       m.fit(k);

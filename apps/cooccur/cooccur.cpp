@@ -64,18 +64,20 @@ std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o)
   FrequencyCounter counter(f);
   CorpusReader reader("cooccur", o);
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
-  std::size_t index = 0;
   const CaseOf all = [&reader](const Document&,
                                const DocumentTurn& t) -> std::optional<std::string> {
     if (!reader.keep_turn(t)) return std::nullopt;
     return std::string();
   };
-  PerWorker<FormAnalyzer> analyzers(o.threads, f);
-  if (!reader.map_documents<DocumentCounts>(
-          [&](Document& doc) { return count_document(doc, all, f, hyphens, &analyzers.get()); },
-          [&](DocumentCounts& c) { counter.add(c, index++); }, kCountsWindow)) {
-    throw Error("the corpus could not be read");
-  }
+  PerWorker<FrequencyCounter> counters(o.threads, f);
+  const bool ok = reader.map_documents<bool>(
+      [&](Document& doc) {
+        counters.get().count(doc, all, hyphens);
+        return true;
+      },
+      [](bool&) {}, kCountsWindow);
+  counters.for_each([&counter](FrequencyCounter& c) { counter.merge(std::move(c)); });
+  if (!ok) throw Error("the corpus could not be read");
   std::vector<std::string> out;
   for (const auto& t : counter.finish()) {
     for (const auto& r : t.rows) {

@@ -89,34 +89,31 @@ bool count_corpus(const FreqArgs& a, const CommonOptions& o, const FrequencyOpti
       return reader.keep_turn(t) ? fixed_case : std::nullopt;
     };
   }
-  std::size_t index = 0;
-  // Forms are normalized and stemmed on the workers, each with its own analyzer.
-  PerWorker<FormAnalyzer> analyzers(o.threads, f);
-  return reader.map_documents<std::pair<DocumentCounts, Fingerprint>>(
+  // Each worker counts into its own counters; they are merged once the corpus is read.
+  PerWorker<FrequencyCounter> counters(o.threads, f);
+  std::optional<PerWorker<FrequencyCounter>> totals;
+  if (total) totals.emplace(o.threads, f);
+  const CaseOf any_case = [&case_of](const Document& doc,
+                                     const DocumentTurn& t) -> std::optional<std::string> {
+    if (!case_of(doc, t)) return std::nullopt;
+    return std::string();
+  };
+  const bool ok = reader.map_documents<Fingerprint>(
       [&](Document& doc) {
         Fingerprint one;
         one.add(doc);
-        return std::make_pair(count_document(doc, case_of, f, hyphens, &analyzers.get()), one);
+        counters.get().count(doc, case_of, hyphens);
+        if (totals) totals->get().count(doc, any_case, hyphens);
+        return one;
       },
-      [&](std::pair<DocumentCounts, Fingerprint>& r) {
-        counter.add(r.first, index);
-        if (total) {
-          DocumentCounts all;
-          all.language = r.first.language;
-          all.analyzer = r.first.analyzer;
-          all.cases.push_back({"", {}, 0});
-          for (auto& c : r.first.cases) {
-            all.cases[0].word_tokens += c.word_tokens;
-            for (auto& form : c.forms)
-              all.cases[0].forms.push_back(std::move(form));
-          }
-          total->add(all, index);
-        }
-        fp.combine(r.second);
-        ++index;
+      [&](Fingerprint& one) {
+        fp.combine(one);
         ++documents;
       },
       kCountsWindow);
+  counters.for_each([&counter](FrequencyCounter& c) { counter.merge(std::move(c)); });
+  if (totals) totals->for_each([total](FrequencyCounter& c) { total->merge(std::move(c)); });
+  return ok;
 }
 
 int run_lint(const FreqArgs& a) {

@@ -1,13 +1,13 @@
 // frequency: NVivo's word-frequency query (DESIGN §7), per case when asked.
 //
-// Documents are counted on worker threads into DocumentCounts (surface form -> occurrences, per
-// case value), then merged in document order by a FrequencyCounter, which interns every distinct
-// surface form once and derives its norm, stem, stopword flag and group once: memory grows with
-// the vocabulary, never with the corpus. Tables are ranked by count descending, then displayed
-// word by UTF-8 bytes, so the same corpus gives the same bytes at any thread count.
+// Each worker thread counts documents into its own FrequencyCounter, which interns every
+// distinct surface form once (one hash probe per token) and derives its norm, stem, stopword
+// flag and group once: memory grows with the vocabulary, never with the corpus. The workers'
+// counters are merged at the end. Tables are ranked by count descending, then displayed word
+// by UTF-8 bytes, so the same corpus gives the same bytes at any thread count.
 //
 //   FrequencyCounter c(opts);
-//   c.add(count_document(doc, filter, case_of, topts), doc_index);
+//   for (const Document& doc : docs) c.count(doc, case_of, HyphenMode::language);
 //   std::vector<FrequencyTable> tables = c.finish();
 #pragma once
 
@@ -40,64 +40,8 @@ struct FrequencyOptions {
   std::function<Stopwords(Language)> stopwords;  // per document language
 };
 
-// What a surface form (or n-gram) is for counting, derived once.
-struct FormInfo {
-  std::string_view surface;  // as written in the text (the analyzer's own copy)
-  std::uint32_t index = 0;   // dense, in the order its analyzer first met it (both languages)
-  std::string norm;          // case-folded, apostrophes unified
-  std::string key;           // its own group: language and Snowball stem, or language and norm
-  bool counted = false;      // long enough, and not a stopword (n-grams: long enough)
-};
-
-// Derives and caches the FormInfo of surface forms under one FrequencyOptions: each form is
-// normalized and stemmed once per analyzer. Not thread-safe: each worker thread has its own
-// (see PerWorker), so stemming runs on the workers; a FormInfo stays valid while its analyzer
-// lives.
-class FormAnalyzer {
- public:
-  explicit FormAnalyzer(const FrequencyOptions& opts);
-  ~FormAnalyzer();
-  FormAnalyzer(const FormAnalyzer&) = delete;
-  FormAnalyzer& operator=(const FormAnalyzer&) = delete;
-  const FormInfo& get(std::string_view surface, Language lang);
-  // Unique among the analyzers of this process, so that a FrequencyCounter can map the dense
-  // FormInfo::index of each to its own form ids without hashing the surface again.
-  std::uint64_t serial() const { return serial_; }
-
- private:
-  std::uint64_t serial_;
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Occurrences in one document, per case value (one entry when there is no --by).
-struct DocumentCounts {
-  Language language = Language::fr;
-  std::uint64_t analyzer = 0;  // FormAnalyzer::serial() of the forms' infos, 0 without
-  struct Form {
-    std::string surface;  // surface form or n-gram; empty when `info` has it
-    std::uint32_t count = 0;
-    const FormInfo* info = nullptr;  // when counted with an analyzer
-  };
-  struct Case {
-    std::string value;
-    std::vector<Form> forms;
-    std::uint64_t word_tokens = 0;  // all word tokens, before filters (for --percent-of all)
-  };
-  std::vector<Case> cases;
-};
-
 // The case value of a turn of a document; nullopt drops the turn (e.g. --role).
 using CaseOf = std::function<std::optional<std::string>(const Document&, const DocumentTurn&)>;
-
-// Counts the word tokens (and numbers when asked) of the turns `case_of` keeps. With
-// ngram_max > 1, counts n-grams of word tokens inside sentences, skipping those that start or
-// end with a stopword. Thread-safe; runs on worker threads.
-// With an analyzer (one per worker thread), every form comes with its FormInfo, so that the
-// FrequencyCounter (on the consuming thread) neither normalizes nor stems.
-DocumentCounts count_document(const Document& doc, const CaseOf& case_of,
-                              const FrequencyOptions& opts, HyphenMode hyphens,
-                              FormAnalyzer* analyzer = nullptr);
 
 struct FrequencyRow {
   std::string key;          // the group's identity across case tables (language, stem or form)
@@ -124,8 +68,16 @@ class FrequencyCounter {
   ~FrequencyCounter();
   FrequencyCounter(const FrequencyCounter&) = delete;
   FrequencyCounter& operator=(const FrequencyCounter&) = delete;
-  // Adds one document's counts; call in document order.
-  void add(const DocumentCounts& counts, std::size_t doc_index);
+  // Counts the word tokens (and numbers when asked) of the turns of `doc` that `case_of`
+  // keeps, under each turn's case value. With ngram_max > 1, counts n-grams of word tokens
+  // inside sentences instead, skipping those that start or end with a stopword. Each distinct
+  // form is normalized, stemmed and checked against the stopwords once per counter. Not
+  // thread-safe: each worker thread counts into a counter of its own (PerWorker), and the
+  // counters are merged at the end.
+  void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens);
+  // Adds the counts of `other` (other documents, same options) and leaves it empty. The tables
+  // do not depend on which counter counted which document, nor on the order of merges.
+  void merge(FrequencyCounter&& other);
   // One table per case value, in value byte order.
   std::vector<FrequencyTable> finish();
 

@@ -153,6 +153,13 @@ class PerWorker {
     if (!slot) slot = make_();
     return *slot;
   }
+  // Calls f(T&) on every object made, in worker order; once the parallel map is over.
+  template <class F>
+  void for_each(F&& f) {
+    for (auto& slot : slots_) {
+      if (slot) f(*slot);
+    }
+  }
 
  private:
   std::vector<std::unique_ptr<T>> slots_;

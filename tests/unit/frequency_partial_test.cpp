@@ -66,17 +66,16 @@ TEST_CASE("Partials of shards add up to the whole corpus's counter", "[frequency
   const FrequencyOptions o = options();
   FrequencyCounter whole(o);
   for (std::size_t i = 0; i < docs.size(); ++i)
-    whole.add(count_document(docs[i], kByLetter, o, HyphenMode::language), i);
+    whole.count(docs[i], kByLetter, HyphenMode::language);
   const std::string expected = table_text(whole.finish());
   REQUIRE(expected.find("client") != std::string::npos);
 
   // Every split of the five documents into two shards (one of them may be empty).
   for (unsigned mask = 0; mask < 32; ++mask) {
     FrequencyCounter shard[2] = {FrequencyCounter(o), FrequencyCounter(o)};
-    std::size_t index[2] = {0, 0};
     for (std::size_t i = 0; i < docs.size(); ++i) {
       const unsigned s = (mask >> i) & 1u;
-      shard[s].add(count_document(docs[i], kByLetter, o, HyphenMode::language), index[s]++);
+      shard[s].count(docs[i], kByLetter, HyphenMode::language);
     }
     FrequencyOptions merge_opts;  // neither stopwords nor synonyms: the records carry them
     FrequencyCounter merged(merge_opts);

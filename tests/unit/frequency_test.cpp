@@ -22,7 +22,7 @@ std::vector<FrequencyTable> run(const std::vector<Document>& docs, FrequencyOpti
   if (!o.stopwords) o.stopwords = [](Language l) { return Stopwords::defaults(l); };
   FrequencyCounter c(o);
   for (std::size_t i = 0; i < docs.size(); ++i) {
-    c.add(count_document(docs[i], case_of, o, HyphenMode::language), i);
+    c.count(docs[i], case_of, HyphenMode::language);
   }
   return c.finish();
 }
@@ -136,6 +136,60 @@ TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
   CHECK(summary(tables[0]) == V{"client 2 66.67 d1 [client:2;]", "fidèle 1 33.33 d1 [fidèle:1;]"});
   CHECK(tables[1].case_value == "P02");
   CHECK(summary(tables[1]) == V{"prix 1 100.00 d1 [prix:1;]"});
+}
+
+TEST_CASE("Counters merged give the tables of one counter, whoever counted what", "[frequency]") {
+  // Speakers interleave inside a document, a group is met in several cases, synonyms split
+  // weights: the merged tables must still be those of a single counter, byte for byte.
+  const std::vector<Document> docs = {
+      doc("a",
+          "P01 : Le client veut l'IA.\nP02 : Les clients, le consommateur.\n"
+          "P01 : Un client, encore un client fidèle.\n"),
+      doc("b", "P02 : L'acheteur et le client. Personnalisation !\n"),
+      doc("c", "P03 : The customers want AI; the customer buys.\n", Language::en), doc("d", ""),
+      doc("e", "P01 : fidélité, fidèles, fidèle ; prix, prix.\n")};
+  const CaseOf by_speaker = [](const Document&,
+                               const DocumentTurn& t) -> std::optional<std::string> {
+    return t.speaker;
+  };
+  FrequencyOptions o;
+  o.stopwords = [](Language l) { return Stopwords::defaults(l); };
+  o.synonyms = {{"client", "consommateur"}, {"client", "acheteur", "fidèle"}};
+  auto text = [](const std::vector<FrequencyTable>& tables) {
+    std::string s;
+    for (const auto& t : tables) {
+      s += "[" + t.case_value + "] N=" + std::to_string(t.counted_tokens) +
+           " docs=" + std::to_string(t.documents) + "\n";
+      for (const auto& line : summary(t))
+        s += line + "\n";
+    }
+    return s;
+  };
+  FrequencyCounter whole(o);
+  for (const auto& d : docs)
+    whole.count(d, by_speaker, HyphenMode::language);
+  const std::string expected = text(whole.finish());
+  // P01: client veut IA | client client fidèle (a, interleaved with P02) | 5 in e: N = 11;
+  // line 2 holds the fidel- stem: client 3/2 + 4 = 5.5 of 11; line 1: client 3/2 of 11.
+  CHECK(
+      expected.starts_with("[P01] N=11 docs=2\n"
+                           "client 7 50.00 d2 [client:3;fidèle:2;fidèles:1;fidélité:1;]\n"
+                           "client 3 13.64 d1 [client:3;]\n"));
+  // Every assignment of the five documents to three counters, merged in two orders.
+  for (unsigned code = 0; code < 243; ++code) {
+    FrequencyCounter part[3] = {FrequencyCounter(o), FrequencyCounter(o), FrequencyCounter(o)};
+    unsigned c = code;
+    for (const auto& d : docs) {
+      part[c % 3].count(d, by_speaker, HyphenMode::language);
+      c /= 3;
+    }
+    FrequencyCounter merged(o);
+    const bool reverse = code % 2;
+    for (int i = 0; i < 3; ++i)
+      merged.merge(std::move(part[reverse ? 2 - i : i]));
+    INFO("assignment " << code);
+    CHECK(text(merged.finish()) == expected);
+  }
 }
 
 TEST_CASE("format_percent rounds half up to two decimals", "[frequency]") {
