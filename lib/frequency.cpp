@@ -106,7 +106,8 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
         ahead[i] = detail::FormIndex::head(surface(i), text_end);
         index.prefetch(ahead[i]);
       }
-      std::uint64_t words = 0;
+      Case& k = *o->k;
+      std::uint64_t words = 0, counted = 0;
       for (std::size_t i = 0; i < tokens.size(); ++i) {
         const detail::FormIndex::Head h = ahead[i % kAhead];
         if (i + kAhead < tokens.size()) {
@@ -119,9 +120,10 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
         } else if (!(opts.numbers && kind == TokenKind::number)) {
           continue;
         }
-        tally(*o, intern(surface(i), lang, h), 1);
+        counted += tally(*o, k, intern(surface(i), lang, h), 1);
       }
-      o->k->words += words;
+      k.words += words;
+      k.counted += counted;
       continue;
     }
     for (const Token& t : tokens)
@@ -148,7 +150,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
             if (k) key.push_back(' ');
             key.append(text.substr(words[i + k]->begin, words[i + k]->end - words[i + k]->begin));
           }
-          tally(*o, intern(key, lang), 1);
+          o->k->counted += tally(*o, *o->k, intern(key, lang), 1);
         }
       }
     }

@@ -175,17 +175,18 @@ struct FrequencyCounter::Impl {
     std::vector<std::uint32_t> met;
   };
 
-  void tally(Open& o, std::uint32_t value, std::uint32_t n) {
-    if (!(value & kCounted)) return;
+  // Counts n occurrences of a form (its slot value) in an open case; returns n, or 0 for a form
+  // that does not count. The caller adds the sum to the case's `counted`.
+  std::uint32_t tally(Open& o, Case& k, std::uint32_t value, std::uint32_t n) {
+    if (!(value & kCounted)) return 0;
     const std::uint32_t id = value & ~kCounted;
-    Case& k = *o.k;
     if (id >= k.form_count.size()) fit(k);
     k.form_count[id] += n;
-    k.counted += n;
     if (seen[id].epoch != o.epoch) {
       seen[id].epoch = o.epoch;
       o.met.push_back(id);
     }
+    return n;
   }
 
   void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens);

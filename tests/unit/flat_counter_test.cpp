@@ -1,0 +1,61 @@
+#include "flat_counter.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <string>
+
+using namespace verbatim::detail;
+
+TEST_CASE("FormIndex: masked and bounded reads of a key give the same head", "[flat_counter]") {
+  // A key inside a longer buffer (masked loads may read past its end) and the same key alone.
+  const std::string buffer = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (std::size_t n = 1; n <= 16; ++n) {
+    for (std::size_t at = 0; at + n + 16 <= buffer.size(); ++at) {
+      const std::string_view inside(buffer.data() + at, n);
+      const std::string alone(inside);
+      const FormIndex::Head a = FormIndex::head(inside, buffer.data() + buffer.size());
+      const FormIndex::Head b = FormIndex::head(alone);
+      INFO("length " << n << " at " << at);
+      CHECK(a.w0 == b.w0);
+      CHECK(a.w1 == b.w1);
+      CHECK(a.hash == b.hash);
+    }
+  }
+  // Keys that share their first 16 bytes differ by length or tail.
+  CHECK(FormIndex::head("abcdefghijklmnop").hash != FormIndex::head("abcdefghijklmno").hash);
+}
+
+TEST_CASE("FormIndex keeps every key's value through growth", "[flat_counter]") {
+  FormIndex index;
+  std::map<std::string, std::uint32_t> expected;
+  std::mt19937 rng(7);
+  // Short and long keys, many sharing a 16-byte prefix, enough to grow the table several times.
+  for (std::uint32_t i = 0; i < 20000; ++i) {
+    std::string key = std::to_string(rng() % 5000);
+    if (i % 3 == 0) key = "constitutionnellement-" + key;
+    if (i % 7 == 0) key = "é" + key;
+    bool fresh = false;
+    std::string_view stored;
+    std::uint32_t& v = index.value(key, &fresh, &stored);
+    CHECK(stored == key);
+    CHECK(stored.data() != key.data());
+    const auto it = expected.find(key);
+    CHECK(fresh == (it == expected.end()));
+    if (fresh) {
+      CHECK(v == 0);
+      v = static_cast<std::uint32_t>(expected.size()) + 1;
+      expected.emplace(key, v);
+    } else {
+      CHECK(v == it->second);
+    }
+  }
+  CHECK(index.size() == expected.size());
+  for (const auto& [key, value] : expected) {
+    bool fresh = true;
+    std::string_view stored;
+    CHECK(index.value(key, &fresh, &stored) == value);
+    CHECK_FALSE(fresh);
+  }
+}
