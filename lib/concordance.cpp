@@ -1,8 +1,9 @@
 #include "verbatim/concordance.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <deque>
 
+#include "flat_counter.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/stemmer.hpp"
 
@@ -45,9 +46,10 @@ struct Forms {
   std::string norm, stem;
 };
 
-struct FormHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Surface -> its forms, per thread and language: the index's value is 1 + the entry's place.
+struct FormCache {
+  detail::FormIndex index;
+  std::deque<Forms> forms;
 };
 
 }  // namespace
@@ -59,6 +61,7 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
   if (matcher.uses_stems()) stemmer.emplace(doc.language);
   std::vector<Token> all, words;
   std::vector<MatchToken> mt;
+  std::vector<bool> needed;
   std::vector<Match> matches;
   std::uint32_t line = 1, line_pos = 0;
   for (const auto& turn : doc.turns) {
@@ -70,28 +73,31 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
       if (t.kind == TokenKind::word || t.kind == TokenKind::number) words.push_back(t);
     }
     // Each distinct surface is normalized (and stemmed) once per thread and language.
-    thread_local std::unordered_map<std::string, Forms, FormHash, std::equal_to<>> cache[2];
-    auto& forms = cache[doc.language == Language::fr ? 0 : 1];
+    thread_local FormCache cache[2];
+    FormCache& forms = cache[doc.language == Language::fr ? 0 : 1];
     // Only tokens a match may start at, and the phrase-length run after each, are normalized;
     // the others keep an empty form, which no query term matches.
-    mt.assign(words.size(), MatchToken{});
-    std::size_t needed_until = 0;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const std::string_view surface =
-          std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin);
-      if (matcher.may_start(surface)) needed_until = i + matcher.longest();
-      if (i >= needed_until) continue;
-      auto it = forms.find(surface);
-      if (it == forms.end()) {
-        Forms f;
-        f.norm = normalize_token(surface);
-        if (stemmer) f.stem = std::string(stemmer->stem(f.norm));
-        it = forms.emplace(std::string(surface), std::move(f)).first;
-      }
-      if (stemmer && it->second.stem.empty())
-        it->second.stem = std::string(stemmer->stem(it->second.norm));
-      mt[i] = {it->second.norm, stemmer ? std::string_view(it->second.stem) : std::string_view()};
+    auto surface = [&](std::size_t i) {
+      return std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin);
+    };
+    needed.assign(words.size(), false);
+    for (std::size_t i = 0, until = 0; i < words.size(); ++i) {
+      if (matcher.may_start(surface(i))) until = i + matcher.longest();
+      needed[i] = i < until;
     }
+    mt.assign(words.size(), MatchToken{});
+    forms.index.for_each_value(
+        words.size(), doc.text.data() + doc.text.size(),
+        [&](std::size_t i) { return needed[i] ? surface(i) : std::string_view(); },
+        [&](std::size_t i, std::uint32_t& entry, bool fresh, std::string_view surface_copy) {
+          if (fresh) {
+            forms.forms.push_back({normalize_token(surface_copy), {}});
+            entry = static_cast<std::uint32_t>(forms.forms.size());
+          }
+          Forms& f = forms.forms[entry - 1];
+          if (stemmer && f.stem.empty()) f.stem = std::string(stemmer->stem(f.norm));
+          mt[i] = {f.norm, stemmer ? std::string_view(f.stem) : std::string_view()};
+        });
     matches.clear();
     matcher.find(mt, doc.language, matches);
     if (matches.empty()) continue;

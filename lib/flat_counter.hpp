@@ -264,8 +264,9 @@ class FormIndex {
     std::uint64_t w0, w1, hash;
   };
   static Head head(std::string_view key, const char* readable_end = nullptr) {
-    return key.size() <= 16 && key.data() + 16 <= readable_end ? masked_head(key.data(), key.size())
-                                                               : loaded_head(key);
+    return !key.empty() && key.size() <= 16 && key.data() + 16 <= readable_end
+               ? masked_head(key.data(), key.size())
+               : loaded_head(key);
   }
 
   // Starts loading the slot where a lookup of `h` begins, for a lookup a few keys later.
@@ -306,6 +307,32 @@ class FormIndex {
 
   std::uint32_t& value(std::string_view key, bool* fresh, std::string_view* stored) {
     return value(key, head(key), fresh, stored);
+  }
+
+  // Looks up key(0) .. key(n - 1) in order and calls f(i, value, fresh, stored) for each, as
+  // value() gives them, while the slot of the key kAhead places on is being loaded: most
+  // lookups then find their slot in the cache. An empty key(i) is skipped. f must not insert.
+  template <class Key, class F>
+  void for_each_value(std::size_t n, const char* readable_end, Key&& key, F&& f) {
+    constexpr std::size_t kAhead = 8;
+    Head ahead[kAhead];
+    for (std::size_t i = 0; i < kAhead && i < n; ++i) {
+      ahead[i] = head(key(i), readable_end);
+      prefetch(ahead[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const Head h = ahead[i % kAhead];
+      if (i + kAhead < n) {
+        ahead[i % kAhead] = head(key(i + kAhead), readable_end);
+        prefetch(ahead[i % kAhead]);
+      }
+      const std::string_view k = key(i);
+      if (k.empty()) continue;
+      bool fresh = false;
+      std::string_view stored;
+      std::uint32_t& v = value(k, h, &fresh, &stored);
+      f(i, v, fresh, stored);
+    }
   }
 
   std::size_t size() const { return size_; }

@@ -94,34 +94,21 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
     tokens.clear();
     tokenize_turn(text, turn, {lang, hyphens}, tokens);
     if (opts.ngram_max <= 1) {
-      // The slot of the token kAhead places on is loaded while this one is counted: most
-      // lookups then find their slot in the cache.
-      constexpr std::size_t kAhead = 8;
-      const detail::FormIndex& index = form_index[li(lang)];
-      auto surface = [&](std::size_t i) {
-        return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-      };
-      detail::FormIndex::Head ahead[kAhead];
-      for (std::size_t i = 0; i < kAhead && i < tokens.size(); ++i) {
-        ahead[i] = detail::FormIndex::head(surface(i), text_end);
-        index.prefetch(ahead[i]);
-      }
       Case& k = *o->k;
       std::uint64_t words = 0, counted = 0;
-      for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const detail::FormIndex::Head h = ahead[i % kAhead];
-        if (i + kAhead < tokens.size()) {
-          ahead[i % kAhead] = detail::FormIndex::head(surface(i + kAhead), text_end);
-          index.prefetch(ahead[i % kAhead]);
-        }
-        const TokenKind kind = tokens[i].kind;
-        if (kind == TokenKind::word) {
-          ++words;
-        } else if (!(opts.numbers && kind == TokenKind::number)) {
-          continue;
-        }
-        counted += tally(*o, k, intern(surface(i), lang, h), 1);
-      }
+      for (const Token& t : tokens)
+        words += t.kind == TokenKind::word;
+      form_index[li(lang)].for_each_value(
+          tokens.size(), text_end,
+          [&](std::size_t i) {
+            const Token& t = tokens[i];
+            return counted_kind(t.kind, opts) ? text.substr(t.begin, t.end - t.begin)
+                                              : std::string_view();
+          },
+          [&](std::size_t, std::uint32_t& value, bool fresh, std::string_view stored) {
+            if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
+            counted += tally(*o, k, value, 1);
+          });
       k.words += words;
       k.counted += counted;
       continue;

@@ -147,16 +147,13 @@ struct FrequencyCounter::Impl {
   // value.
   std::uint32_t analyze(std::string_view stored, Language lang);
 
-  // The slot value of a surface form (`h` its FormIndex head), analyzed when new.
-  std::uint32_t intern(std::string_view surface, Language lang, const detail::FormIndex::Head& h) {
+  // The slot value of a surface form (or n-gram), analyzed when new.
+  std::uint32_t intern(std::string_view surface, Language lang) {
     bool fresh = false;
     std::string_view stored;
-    std::uint32_t& value = form_index[li(lang)].value(surface, h, &fresh, &stored);
+    std::uint32_t& value = form_index[li(lang)].value(surface, &fresh, &stored);
     if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
     return value;
-  }
-  std::uint32_t intern(std::string_view surface, Language lang) {
-    return intern(surface, lang, detail::FormIndex::head(surface));
   }
 
   // A case's vectors cover every form and row known so far.

@@ -151,7 +151,7 @@ void register_corpus(CLI::App& app, int& exit_code) {
       {"verbatim corpus check data/sample",
        "printf 'Benali\\n' > noms.txt && verbatim corpus check data/sample --names noms.txt"});
 
-  cmd->callback([args, cmd, check, &exit_code] {
+  cmd->callback([args, check, &exit_code] {
     if (check->parsed()) return;
     exit_code = run_tool("corpus", args->common, [&] { return run_inventory(args->common); });
   });
@@ -159,7 +159,6 @@ void register_corpus(CLI::App& app, int& exit_code) {
     exit_code =
         run_tool("corpus check", args->check, [&] { return run_check(args->check, args->names); });
   });
-  (void)cmd;
 }
 
 }  // namespace verbatim::cli

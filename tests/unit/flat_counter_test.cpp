@@ -2,9 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <string>
+#include <vector>
 
 using namespace verbatim::detail;
 
@@ -58,4 +60,34 @@ TEST_CASE("FormIndex keeps every key's value through growth", "[flat_counter]") 
     CHECK(index.value(key, &fresh, &stored) == value);
     CHECK_FALSE(fresh);
   }
+}
+
+TEST_CASE("FormIndex::for_each_value looks keys up in order and skips empty ones",
+          "[flat_counter]") {
+  const std::string text = "le client et le client fidèle et la cliente";
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t end = std::min(text.find(' ', i), text.size());
+    words.push_back(std::string_view(text).substr(i, end - i));
+    i = end + 1;
+  }
+  REQUIRE(words.size() == 9);
+  FormIndex index;
+  std::vector<std::size_t> seen;
+  std::vector<std::uint32_t> values;
+  std::uint32_t next = 0;
+  index.for_each_value(
+      words.size(), text.data() + text.size(),
+      // "et" is skipped: no lookup, no call.
+      [&](std::size_t i) { return words[i] == "et" ? std::string_view() : words[i]; },
+      [&](std::size_t i, std::uint32_t& v, bool fresh, std::string_view stored) {
+        CHECK(stored == words[i]);
+        if (fresh) v = ++next;
+        seen.push_back(i);
+        values.push_back(v);
+      });
+  CHECK(seen == std::vector<std::size_t>{0, 1, 3, 4, 5, 7, 8});
+  // le client le client fidèle la cliente: five distinct forms, numbered as first met.
+  CHECK(values == std::vector<std::uint32_t>{1, 2, 1, 2, 3, 4, 5});
+  CHECK(index.size() == 5);
 }
