@@ -33,10 +33,14 @@ class Terms {
     std::uint32_t key_id = 0;  // dense per distinct key (when key is not empty)
     bool counted = false;      // a counted word (not a stopword, long enough), listed or not
   };
-  const Entry& get(std::string_view surface) {
+  // `readable_end`: see FormIndex::head.
+  const Entry& get(std::string_view surface, const char* readable_end = nullptr) {
     bool fresh = false;
-    const std::uint32_t i = index_.insert(surface, &fresh);
-    if (!fresh) return entries_[i];
+    std::string_view stored;
+    std::uint32_t& slot =
+        index_.value(surface, FormIndex::head(surface, readable_end), &fresh, &stored);
+    if (!fresh) return entries_[slot - 1];
+    slot = static_cast<std::uint32_t>(entries_.size() + 1);
     const std::string norm = normalize_token(surface);
     Entry e;
     e.counted = code_points(norm) >= opts_.min_length && !stop_.contains(norm);
@@ -65,7 +69,7 @@ class Terms {
   Stopwords stop_;
   std::optional<Stemmer> stemmer_;
   std::set<std::string> wanted_;
-  FlatIndex index_;            // surface -> entry
+  FormIndex index_;            // surface -> 1 + its entry
   std::deque<Entry> entries_;  // a deque: references to entries stay valid as it grows
   std::map<std::string, std::uint32_t, std::less<>> key_ids_;
 };
@@ -123,15 +127,9 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
       ++pairs[(static_cast<std::uint64_t>(x) << 32) | y];
     }
   };
-  // The document's own small index in front of the worker's large one: a novel has some
-  // 15,000 distinct forms, which stay in cache; the worker's 100,000 do not.
-  detail::FlatIndex local;
-  std::vector<const detail::Terms::Entry*> local_entries;
+  const char* const text_end = doc.text.data() + doc.text.size();
   auto entry_of = [&](std::string_view surface) -> const detail::Terms::Entry& {
-    bool fresh = false;
-    const std::uint32_t i = local.insert(surface, &fresh);
-    if (fresh) local_entries.push_back(&terms.get(surface));
-    return *local_entries[i];
+    return terms.get(surface, text_end);
   };
   std::vector<Token> tokens;
   std::vector<std::uint32_t> unit_terms;
