@@ -439,9 +439,9 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   std::optional<Stemmer> stemmer;
   if (c.any_stem) stemmer.emplace(doc.language);
   // Each distinct surface is normalized and matched once per thread, language and codebook:
-  // a flat index from surface to id, the forms by id in a deque (stable addresses).
+  // a FormIndex from surface to its forms, kept in a deque (stable addresses).
   struct FormCache {
-    detail::FlatIndex index;
+    detail::FormIndex index;  // surface -> 1 + its place in `forms`
     std::deque<Forms> forms;
   };
   thread_local std::unique_ptr<FormCache> cache[2];
@@ -691,19 +691,23 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
       if (tk.kind != TokenKind::word && tk.kind != TokenKind::number) continue;
       words.push_back(tk);
       out.word_starts.push_back(tk.begin);
-      const std::string_view surface =
-          std::string_view(doc.text).substr(tk.begin, tk.end - tk.begin);
-      bool fresh = false;
-      const std::uint32_t id = forms.index.insert(surface, &fresh);
-      if (fresh) {
-        Forms f;
-        f.norm = c.norm(surface);
-        if (stemmer) f.stem = std::string(stemmer->stem(normalize_token(surface)));
-        f.atoms = c.match_form(f.norm, f.stem, li);
-        forms.forms.push_back(std::move(f));
-      }
-      word_forms.push_back(&forms.forms[id]);
     }
+    forms.index.for_each_value(
+        words.size(), doc.text.data() + doc.text.size(),
+        [&](std::size_t i) {
+          return std::string_view(doc.text).substr(words[i].begin, words[i].end - words[i].begin);
+        },
+        [&](std::size_t, std::uint32_t& entry, bool fresh, std::string_view surface) {
+          if (fresh) {
+            Forms f;
+            f.norm = c.norm(surface);
+            if (stemmer) f.stem = std::string(stemmer->stem(normalize_token(surface)));
+            f.atoms = c.match_form(f.norm, f.stem, li);
+            forms.forms.push_back(std::move(f));
+            entry = static_cast<std::uint32_t>(forms.forms.size());
+          }
+          word_forms.push_back(&forms.forms[entry - 1]);
+        });
     if (c.any_regex) find_regexes(turn);
     const Span extent{turn.content.front().begin, turn.content.back().end};
     out.turn_codepoints[ti] = content_cps(turn, extent);
