@@ -86,9 +86,13 @@ void append_csv_field(std::string& out, std::string_view field, char sep) {
     return;
   }
   out.push_back('"');
-  for (char c : field) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
+  // Runs between quotes at once; each quote doubled.
+  for (std::size_t i = 0; i < field.size();) {
+    std::size_t q = field.find('"', i);
+    if (q == std::string_view::npos) q = field.size();
+    out.append(field.substr(i, q - i));
+    if (q < field.size()) out.append("\"\"");
+    i = q + 1;
   }
   out.push_back('"');
 }

@@ -321,13 +321,25 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     std::vector<std::uint32_t> order(t.rows.size());
     for (std::uint32_t i = 0; i < order.size(); ++i)
       order[i] = i;
-    std::sort(order.begin(), order.end(), [&rows = t.rows](std::uint32_t x, std::uint32_t y) {
-      const FrequencyRow& a = rows[x];
-      const FrequencyRow& b = rows[y];
-      if (a.count != b.count) return a.count > b.count;
-      if (const int c = a.word.compare(b.word); c != 0) return c < 0;
-      return a.key < b.key;
-    });
+    // The first 8 bytes of each word as a big-endian number: most ties on the count are told
+    // apart by one integer compare, in the same order as comparing the bytes.
+    std::vector<std::uint64_t> prefix(t.rows.size());
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+      const std::string& w = t.rows[i].word;
+      std::uint64_t p = 0;
+      for (std::size_t b = 0; b < 8; ++b)
+        p = p << 8 | (b < w.size() ? static_cast<unsigned char>(w[b]) : 0u);
+      prefix[i] = p;
+    }
+    std::sort(order.begin(), order.end(),
+              [&rows = t.rows, &prefix](std::uint32_t x, std::uint32_t y) {
+                const FrequencyRow& a = rows[x];
+                const FrequencyRow& b = rows[y];
+                if (a.count != b.count) return a.count > b.count;
+                if (prefix[x] != prefix[y]) return prefix[x] < prefix[y];
+                if (const int c = a.word.compare(b.word); c != 0) return c < 0;
+                return a.key < b.key;
+              });
     std::vector<FrequencyRow> ranked;
     ranked.reserve(order.size());
     for (std::uint32_t i : order)
@@ -345,7 +357,15 @@ double FrequencyTable::percent(const FrequencyRow& r) const {
 std::string format_percent(double value) {
   // Half up on the second decimal; the epsilon keeps exact halves (12.345) from falling below.
   const double hundredths = std::floor(value * 100.0 + 0.5 + 1e-9);
-  return fmt::format("{:.2f}", hundredths / 100.0);
+  if (!(hundredths >= 0 && hundredths < 1e15)) return fmt::format("{:.2f}", hundredths / 100.0);
+  // Printed from the whole number of hundredths: the same digits as "{:.2f}", without a float
+  // formatter per row.
+  const auto h = static_cast<std::uint64_t>(hundredths);
+  std::string out = fmt::format_int(h / 100).str();
+  out.push_back('.');
+  out.push_back(static_cast<char>('0' + h % 100 / 10));
+  out.push_back(static_cast<char>('0' + h % 10));
+  return out;
 }
 
 std::vector<std::vector<std::string>> parse_synonyms(std::string_view text, std::string_view name) {

@@ -37,7 +37,10 @@ std::string similar_words(const FrequencyRow& r) {
   std::string s;
   for (const auto& [form, n] : r.similar) {
     if (!s.empty()) s += ", ";
-    s += fmt::format("{} ({})", form, n);
+    s += form;
+    s += " (";
+    s += fmt::format_int(n).str();
+    s += ')';
   }
   return s;
 }

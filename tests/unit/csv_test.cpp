@@ -62,3 +62,19 @@ TEST_CASE("append_csv_field quotes only when needed", "[csv]") {
   append_csv_field(out, "a;b");
   CHECK(out == "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|\"a;b\"|a;b");
 }
+
+TEST_CASE("append_csv_field quotes fields that need it and doubles their quotes", "[csv]") {
+  auto field = [](std::string_view f, char sep = ',') {
+    std::string out = "x";
+    append_csv_field(out, f, sep);
+    return out;
+  };
+  CHECK(field("client (3)") == "xclient (3)");
+  CHECK(field("client (3), clients (2)") == "x\"client (3), clients (2)\"");
+  CHECK(field("dit \"oui\"") == "x\"dit \"\"oui\"\"\"");
+  CHECK(field("\"") == "x\"\"\"\"");
+  CHECK(field("a;b", ';') == "x\"a;b\"");
+  CHECK(field("a;b") == "xa;b");
+  CHECK(field("deux\nlignes") == "x\"deux\nlignes\"");
+  CHECK(field("") == "x");
+}

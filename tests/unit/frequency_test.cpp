@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
+#include <fmt/format.h>
+
 using namespace verbatim;
 
 namespace {
@@ -199,6 +203,18 @@ TEST_CASE("format_percent rounds half up to two decimals", "[frequency]") {
   CHECK(format_percent(100.0 * 1 / 3) == "33.33");
   CHECK(format_percent(100.0 * 2 / 3) == "66.67");
   CHECK(format_percent(0) == "0.00");
+  CHECK(format_percent(100) == "100.00");
+  CHECK(format_percent(0.005) == "0.01");
+  CHECK(format_percent(99.995) == "100.00");
+  // Printed from whole hundredths: the same digits as the float formatter, for any value.
+  std::uint64_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    const double v = static_cast<double>(x >> 11) / static_cast<double>(1ull << 53) * 100.0;
+    const double h = std::floor(v * 100.0 + 0.5 + 1e-9);
+    INFO(v);
+    CHECK(format_percent(v) == fmt::format("{:.2f}", h / 100.0));
+  }
 }
 
 TEST_CASE("parse_synonyms", "[frequency]") {
