@@ -269,9 +269,6 @@ class FormIndex {
                : loaded_head(key);
   }
 
-  // Starts loading the slot where a lookup of `h` begins, for a lookup a few keys later.
-  void prefetch(const Head& h) const { __builtin_prefetch(&slots_[h.hash & (slots_.size() - 1)]); }
-
   // The value of `key` (not empty; `h` its head), 0 for a key new to the index (`fresh` tells
   // which), and the index's own copy of the key. The reference is valid until the next
   // insertion.
@@ -344,6 +341,9 @@ class FormIndex {
     std::uint32_t len = 0;         // 0: an empty slot
     std::uint32_t value = 0;
   };
+  // Starts loading the slot where a lookup of `h` begins, for a lookup a few keys later.
+  void prefetch(const Head& h) const { __builtin_prefetch(&slots_[h.hash & (slots_.size() - 1)]); }
+
   // head() by loads that stay inside the key.
   static Head loaded_head(std::string_view key) {
     const char* p = key.data();

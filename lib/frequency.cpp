@@ -94,7 +94,6 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
     tokens.clear();
     tokenize_turn(text, turn, {lang, hyphens}, tokens);
     if (opts.ngram_max <= 1) {
-      Case& k = *o->k;
       std::uint64_t words = 0, counted = 0;
       for (const Token& t : tokens)
         words += t.kind == TokenKind::word;
@@ -107,10 +106,10 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
           },
           [&](std::size_t, std::uint32_t& value, bool fresh, std::string_view stored) {
             if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
-            counted += tally(*o, k, value, 1);
+            counted += tally(*o, value);
           });
-      k.words += words;
-      k.counted += counted;
+      o->k->words += words;
+      o->k->counted += counted;
       continue;
     }
     for (const Token& t : tokens)
@@ -137,7 +136,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
             if (k) key.push_back(' ');
             key.append(text.substr(words[i + k]->begin, words[i + k]->end - words[i + k]->begin));
           }
-          o->k->counted += tally(*o, *o->k, intern(key, lang), 1);
+          o->k->counted += tally(*o, intern(key, lang));
         }
       }
     }
@@ -146,13 +145,13 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
   for (Open& x : open) {
     Case& k = *x.k;
     fit(k);
+    auto count_row = [&k, doc_index](std::uint32_t row) {
+      if (k.row_last_doc[row] != doc_index) {
+        k.row_last_doc[row] = doc_index;
+        ++k.row_docs[row];
+      }
+    };
     for (const std::uint32_t id : x.met) {
-      auto count_row = [&k, doc_index](std::uint32_t row) {
-        if (k.row_last_doc[row] != doc_index) {
-          k.row_last_doc[row] = doc_index;
-          ++k.row_docs[row];
-        }
-      };
       if (seen[id].row != detail::FlatIndex::kNone) {
         count_row(seen[id].row);
       } else {
@@ -188,21 +187,12 @@ void FrequencyCounter::merge(FrequencyCounter&& other) {
   std::vector<std::uint32_t> form_map(o.forms.size());
   for (std::uint32_t id = 0; id < o.forms.size(); ++id) {
     const Impl::Form& f = o.forms[id];
+    RowList rows;
+    for (const std::uint32_t row : f.rows)
+      rows.push_back(row_map[row]);
     bool fresh = false;
-    std::string_view stored;
-    std::uint32_t& value = m.form_index[Impl::li(f.lang)].value(f.surface, &fresh, &stored);
-    if (fresh) {
-      Impl::Form g;
-      g.lang = f.lang;
-      g.surface = stored;
-      g.norm = f.norm;
-      g.key = f.key;
-      g.counted = f.counted;
-      for (const std::uint32_t row : f.rows)
-        g.rows.push_back(row_map[row]);
-      value = m.push_form(std::move(g)) | (f.counted ? Impl::kCounted : 0);
-    }
-    form_map[id] = value & ~Impl::kCounted;
+    form_map[id] =
+        m.adopt(f.lang, f.surface, f.norm, f.key, f.counted, rows, &fresh) & ~Impl::kCounted;
   }
   for (auto& [name, ok] : o.cases) {
     Impl::Case& k = m.cases[name];

@@ -147,6 +147,25 @@ struct FrequencyCounter::Impl {
   // value.
   std::uint32_t analyze(std::string_view stored, Language lang);
 
+  // The slot value of a form analyzed elsewhere (another counter, a partial), added with that
+  // analysis and those rows when new; `fresh` tells which.
+  std::uint32_t adopt(Language lang, std::string_view surface, const std::string& norm,
+                      const std::string& key, bool counted, const RowList& rows, bool* fresh) {
+    std::string_view stored;
+    std::uint32_t& value = form_index[li(lang)].value(surface, fresh, &stored);
+    if (*fresh) {
+      Form f;
+      f.lang = lang;
+      f.surface = stored;
+      f.norm = norm;
+      f.key = key;
+      f.counted = counted;
+      f.rows = rows;
+      value = push_form(std::move(f)) | (counted ? kCounted : 0);
+    }
+    return value;
+  }
+
   // The slot value of a surface form (or n-gram), analyzed when new.
   std::uint32_t intern(std::string_view surface, Language lang) {
     bool fresh = false;
@@ -172,18 +191,19 @@ struct FrequencyCounter::Impl {
     std::vector<std::uint32_t> met;
   };
 
-  // Counts n occurrences of a form (its slot value) in an open case; returns n, or 0 for a form
+  // Counts one occurrence of a form (its slot value) in an open case; returns 1, or 0 for a form
   // that does not count. The caller adds the sum to the case's `counted`.
-  std::uint32_t tally(Open& o, Case& k, std::uint32_t value, std::uint32_t n) {
+  std::uint32_t tally(Open& o, std::uint32_t value) {
     if (!(value & kCounted)) return 0;
     const std::uint32_t id = value & ~kCounted;
+    Case& k = *o.k;
     if (id >= k.form_count.size()) fit(k);
-    k.form_count[id] += n;
+    ++k.form_count[id];
     if (seen[id].epoch != o.epoch) {
       seen[id].epoch = o.epoch;
       o.met.push_back(id);
     }
-    return n;
+    return 1;
   }
 
   void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens);

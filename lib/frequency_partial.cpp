@@ -130,20 +130,12 @@ void FrequencyCounter::add_partial(const JsonValue& record, const Location& wher
     for (const JsonValue& n : counts.values)
       json_uint(n, where, kWhat);
     // Checked: from here nothing throws before the form is whole.
+    RowList rows;
+    for (const JsonValue& g : groups->items)
+      rows.push_back(m.row_of(g.text));
     bool fresh = false;
-    std::string_view stored;
-    std::uint32_t& value = m.form_index[Impl::li(*lang)].value(surface, &fresh, &stored);
-    if (fresh) {
-      Impl::Form f;
-      f.lang = *lang;
-      f.surface = stored;
-      f.norm = norm;
-      f.key = key;
-      f.counted = true;
-      for (const JsonValue& g : groups->items)
-        f.rows.push_back(m.row_of(g.text));
-      value = m.push_form(std::move(f)) | Impl::kCounted;
-    } else if (m.forms[value & ~Impl::kCounted].key != key) {
+    const std::uint32_t value = m.adopt(*lang, surface, norm, key, true, rows, &fresh);
+    if (!fresh && m.forms[value & ~Impl::kCounted].key != key) {
       throw Error(where, fmt::format("the form '{}' is in another group in an earlier partial: "
                                      "the partials were made with different options",
                                      surface));

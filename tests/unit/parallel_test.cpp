@@ -92,11 +92,16 @@ TEST_CASE("PerWorker gives each worker thread its own object", "[parallel]") {
     std::vector<Cache*> distinct = used;
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    CHECK(distinct.size() >= 1);
     CHECK(distinct.size() <= threads);
+    // for_each visits exactly the objects made, and together they saw every item.
+    std::vector<Cache*> visited;
     int total = 0;
-    for (Cache* c : distinct)
-      total += c->seen;
+    caches.for_each([&](Cache& c) {
+      visited.push_back(&c);
+      total += c.seen;
+    });
+    std::sort(visited.begin(), visited.end());
+    CHECK(visited == distinct);
     CHECK(total == 200);
   }
 }
