@@ -3,7 +3,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "verbatim/stemmer.hpp"
 #include "verbatim/tokenizer.hpp"
@@ -116,6 +121,49 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
       if (c != '*' && c != '?') lead = static_cast<unsigned char>(c);
     }
     lead_.push_back(lead);
+    if (terms.empty()) continue;
+    const Term& t = terms.front();
+    if (stems_) any_start_ = true;
+    Lead l;
+    l.literal = t.text.substr(0, t.text.find_first_of("*?"));
+    l.exact = !t.glob;
+    if (l.literal.empty() && !l.exact) any_start_ = true;
+    if (!l.literal.empty() && static_cast<unsigned char>(l.literal[0]) >= 0x80)
+      non_ascii_lead_ = true;
+    if (!l.literal.empty() && l.literal[0] == '\'') apostrophe_lead_ = true;
+    // The needle: the literal's start up to its first non-ASCII byte or apostrophe, which the
+    // text may spell otherwise (É for é, ’ for ').
+    std::size_t k = 0;
+    while (k < l.literal.size() && static_cast<unsigned char>(l.literal[k]) < 0x80 &&
+           l.literal[k] != '\'')
+      ++k;
+    if (k > 0) needles_.push_back(l.literal.substr(0, k));
+    leads_.push_back(std::move(l));
+  }
+  gate_ = !any_start_ && !non_ascii_lead_ && !apostrophe_lead_ && needles_.size() == leads_.size();
+  // Which first two bytes may begin a surface that passes leads_match(). After one or two
+  // ASCII bytes, an ſ stands for whatever follows: it ends the ASCII run and may fold to an
+  // ASCII letter, the most freedom a lead's test leaves.
+  auto pair_may_start = [&](unsigned b0, unsigned b1) {
+    if (any_start_) return true;
+    if (b0 >= 0x80) {
+      return non_ascii_lead_ || (!leads_.empty() && is_folding_pair(b0, b1)) ||
+             (apostrophe_lead_ && ((b0 == 0xCA && b1 == 0xBC) || (b0 == 0xC5 && b1 == 0x89) ||
+                                   (b0 == 0xE2 && b1 == 0x80)));
+    }
+    if (b1 < 0x80) {
+      const char probe[4] = {static_cast<char>(b0), static_cast<char>(b1), '\xC5', '\xBF'};
+      return leads_match(std::string_view(probe, 4));
+    }
+    const char probe[3] = {static_cast<char>(b0), '\xC5', '\xBF'};
+    return leads_match(std::string_view(probe, 3));
+  };
+  for (unsigned b0 = 1; b0 < 256; ++b0) {
+    if (!first_[b0]) continue;
+    for (unsigned b1 = 1; b1 < 256; ++b1) {
+      const unsigned pair = b0 << 8 | b1;
+      if (pair_may_start(b0, b1)) pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+    }
   }
   order_.resize(queries_.size());
   for (std::size_t k = 0; k < order_.size(); ++k)
@@ -123,6 +171,161 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
   std::stable_sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
     return queries_[a].size() > queries_[b].size();
   });
+}
+
+namespace {
+
+// What the non-ASCII character starting `s` becomes at the start of its normalized form. Only
+// a few characters fold to something that starts with an ASCII character: ß ẞ İ ſ ǰ ẖ-ẚ K and
+// the ligatures ﬀ-ﬆ under Unicode case folding (the unit tests check the list against ICU over
+// every code point), and the apostrophes ʼ ‘ ’, which normalizing turns into ' (as it does the
+// start of ŉ, which folds to ʼn). The letters are
+// judged on their first two bytes, so a few more count as such (U+1E80-U+1EBF, U+2100-U+213F,
+// U+FB00-U+FB3F).
+enum class Fold { non_ascii, apostrophe, maybe_ascii };
+
+Fold fold_of(std::string_view s) {
+  if (s.size() < 2) return Fold::maybe_ascii;
+  const auto a = static_cast<unsigned char>(s[0]), b = static_cast<unsigned char>(s[1]);
+  if ((a == 0xCA && b == 0xBC) || (a == 0xC5 && b == 0x89) ||
+      (a == 0xE2 && b == 0x80 && s.size() > 2 && (s[2] == '\x98' || s[2] == '\x99')))
+    return Fold::apostrophe;
+  return is_folding_pair(a, b) ? Fold::maybe_ascii : Fold::non_ascii;
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+}
+
+}  // namespace
+
+bool is_folding_pair(unsigned char a, unsigned char b) {
+  switch (a) {
+    case 0xC3:
+      return b == 0x9F;
+    case 0xC4:
+      return b == 0xB0;
+    case 0xC5:
+      return b == 0xBF;
+    case 0xC7:
+      return b == 0xB0;
+    case 0xE1:
+      return b == 0xBA;
+    case 0xE2:
+      return b == 0x84;
+    case 0xEF:
+      return b == 0xAC;
+    default:
+      return false;
+  }
+}
+
+bool Matcher::leads_match(std::string_view surface) const {
+  if (surface.empty() || !first_[static_cast<unsigned char>(surface[0])]) return false;
+  if (any_start_) return true;
+  if (static_cast<unsigned char>(surface[0]) >= 0x80) {
+    switch (fold_of(surface)) {
+      case Fold::apostrophe:
+        return apostrophe_lead_;
+      case Fold::maybe_ascii:
+        return !leads_.empty();
+      case Fold::non_ascii:
+        return non_ascii_lead_;
+    }
+  }
+  // The normalized form starts with the ASCII run of the surface in lower case, then with what
+  // the next character folds to.
+  std::size_t ascii = 0;
+  while (ascii < surface.size() && static_cast<unsigned char>(surface[ascii]) < 0x80)
+    ++ascii;
+  for (const Lead& l : leads_) {
+    const std::size_t n = std::min(ascii, l.literal.size());
+    bool same = true;
+    for (std::size_t k = 0; k < n && same; ++k)
+      same = ascii_lower(surface[k]) == l.literal[k];
+    if (!same) continue;
+    if (ascii < l.literal.size()) {
+      // All ASCII: the normalized form is shorter than the literal.
+      if (ascii == surface.size()) continue;
+      const char want = l.literal[ascii];
+      if (static_cast<unsigned char>(want) < 0x80) {
+        const Fold f = fold_of(surface.substr(ascii));
+        if (f == Fold::non_ascii || (f == Fold::apostrophe && want != '\'')) continue;
+      }
+    }
+    // A whole word is no shorter than the folded surface, which is at least the ASCII run.
+    if (l.exact && ascii > l.literal.size()) continue;
+    return true;
+  }
+  return false;
+}
+
+bool Matcher::may_occur(std::string_view text) const {
+  if (!gate_) return true;
+  // A surface passing may_start() either holds one of the needles (in any case) or starts a
+  // character that may fold to ASCII letters (a folding pair). Each position is tested on its
+  // two bytes first: sixteen positions at a time where 17 bytes can be read.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  auto needle_at = [&](const std::string& needle, std::size_t j) {
+    if (j + needle.size() > n) return false;
+    for (std::size_t k = 0; k < needle.size(); ++k) {
+      if (ascii_lower(static_cast<char>(p[j + k])) != needle[k]) return false;
+    }
+    return true;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  static constexpr unsigned char kPairs[][2] = {{0xC3, 0x9F}, {0xC4, 0xB0}, {0xC5, 0xBF},
+                                                {0xC7, 0xB0}, {0xE1, 0xBA}, {0xE2, 0x84},
+                                                {0xEF, 0xAC}};
+  auto lower_bit = [](char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? 0x20 : 0); };
+  // Broadcast once per call: the first two bytes of each needle and their case bits.
+  struct Wide {
+    __m128i c0, l0, c1, l1;
+  };
+  constexpr std::size_t kWide = 8;
+  Wide wide[kWide];
+  const std::size_t wide_n = std::min(needles_.size(), kWide);
+  for (std::size_t k = 0; k < wide_n; ++k) {
+    const std::string& needle = needles_[k];
+    const char c0 = needle[0], c1 = needle.size() > 1 ? needle[1] : 0;
+    // A one-byte needle matches any second byte: (v | 0xFF) == 0xFF.
+    wide[k] = {_mm_set1_epi8(c0), _mm_set1_epi8(lower_bit(c0)),
+               _mm_set1_epi8(c1 ? c1 : static_cast<char>(0xFF)),
+               _mm_set1_epi8(c1 ? lower_bit(c1) : static_cast<char>(0xFF))};
+  }
+  __m128i pair0[std::size(kPairs)], pair1[std::size(kPairs)];
+  for (std::size_t k = 0; k < std::size(kPairs); ++k) {
+    pair0[k] = _mm_set1_epi8(static_cast<char>(kPairs[k][0]));
+    pair1[k] = _mm_set1_epi8(static_cast<char>(kPairs[k][1]));
+  }
+  for (; wide_n == needles_.size() && i + 17 <= n; i += 16) {
+    const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
+    __m128i fold = _mm_setzero_si128();
+    for (std::size_t k = 0; k < std::size(kPairs); ++k) {
+      fold = _mm_or_si128(
+          fold, _mm_and_si128(_mm_cmpeq_epi8(v0, pair0[k]), _mm_cmpeq_epi8(v1, pair1[k])));
+    }
+    if (_mm_movemask_epi8(fold)) return true;
+    for (std::size_t k = 0; k < wide_n; ++k) {
+      const Wide& w = wide[k];
+      const __m128i m = _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v0, w.l0), w.c0),
+                                      _mm_cmpeq_epi8(_mm_or_si128(v1, w.l1), w.c1));
+      for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits; bits &= bits - 1) {
+        if (needle_at(needles_[k], i + static_cast<std::size_t>(__builtin_ctz(bits)))) return true;
+      }
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (i + 1 < n && p[i] >= 0xC3 && is_folding_pair(p[i], p[i + 1])) return true;
+    for (const std::string& needle : needles_) {
+      if (needle_at(needle, i)) return true;
+    }
+  }
+  return false;
 }
 
 void Matcher::find(const std::vector<MatchToken>& tokens, Language lang,

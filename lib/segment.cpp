@@ -247,28 +247,32 @@ std::vector<Span> note_spans(std::string_view text, Span r) {
 
 }  // namespace
 
+void tokenize_content(std::string_view text, Span r, const TokenizerOptions& opts,
+                      std::vector<Token>& out) {
+  const std::size_t first = out.size();
+  tokenize(text, r, opts, out);
+  // Transcriber's notes are not speech: their tokens are dropped.
+  // Two memchr scans: find_first_of looks up every byte in the set, ten times slower.
+  const char* from = text.data() + r.begin;
+  const std::size_t n = r.end - r.begin;
+  if (!std::memchr(from, '[', n) && !std::memchr(from, '(', n)) return;
+  const std::vector<Span> notes = note_spans(text, r);
+  if (notes.empty()) return;
+  std::size_t k = 0;
+  auto keep = out.begin() + static_cast<std::ptrdiff_t>(first);
+  for (auto it = keep; it != out.end(); ++it) {
+    while (k < notes.size() && notes[k].end <= it->begin)
+      ++k;
+    if (k < notes.size() && notes[k].begin <= it->begin) continue;
+    *keep++ = *it;
+  }
+  out.erase(keep, out.end());
+}
+
 void tokenize_turn(std::string_view text, const Turn& turn, const TokenizerOptions& opts,
                    std::vector<Token>& out) {
-  for (const Span& r : turn.content) {
-    const std::size_t first = out.size();
-    tokenize(text, r, opts, out);
-    // Transcriber's notes are not speech: their tokens are dropped.
-    // Two memchr scans: find_first_of looks up every byte in the set, ten times slower.
-    const char* from = text.data() + r.begin;
-    const std::size_t n = r.end - r.begin;
-    if (!std::memchr(from, '[', n) && !std::memchr(from, '(', n)) continue;
-    const std::vector<Span> notes = note_spans(text, r);
-    if (notes.empty()) continue;
-    std::size_t k = 0;
-    auto keep = out.begin() + static_cast<std::ptrdiff_t>(first);
-    for (auto it = keep; it != out.end(); ++it) {
-      while (k < notes.size() && notes[k].end <= it->begin)
-        ++k;
-      if (k < notes.size() && notes[k].begin <= it->begin) continue;
-      *keep++ = *it;
-    }
-    out.erase(keep, out.end());
-  }
+  for (const Span& r : turn.content)
+    tokenize_content(text, r, opts, out);
 }
 
 std::vector<Span> turn_units(std::string_view text, const Turn& turn, UnitKind kind,

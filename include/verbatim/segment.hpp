@@ -30,6 +30,12 @@ std::vector<Span> split_sentences(std::string_view text, const std::vector<Span>
 // Paragraph spans of one turn: runs of non-blank lines of its content ranges.
 std::vector<Span> split_paragraphs(std::string_view text, const std::vector<Span>& content);
 
+// Appends the tokens of one content range, without those of transcriber's notes (`[rires]`).
+// Neither a token nor a note crosses a line break, so the lines of a range, each given alone,
+// yield the range's tokens.
+void tokenize_content(std::string_view text, Span range, const TokenizerOptions& opts,
+                      std::vector<Token>& out);
+
 // Appends the tokens of every content range of `turn`, in order.
 void tokenize_turn(std::string_view text, const Turn& turn, const TokenizerOptions& opts,
                    std::vector<Token>& out);

@@ -71,3 +71,59 @@ TEST_CASE("VTT matches carry the turn and its time, contexts skip cue timings", 
   CHECK(lines[0].right == ", merci.");
   CHECK(*lines[0].time == 5.0);
 }
+
+TEST_CASE("Lines screened by the queries' needles give the lines of the whole turn",
+          "[concordance]") {
+  // Random multi-line turns over a vocabulary where query words come in several spellings
+  // (case, elision, ligature, ß); phrases may cross a line break. The same queries with one
+  // more that starts with a wildcard (and matches nothing here) cannot screen lines, so the
+  // whole turns are tokenized: the lines must be the same.
+  const std::vector<std::string> vocabulary = {
+      "la",           "Fidélité",     "fidèle", "CLIENT",   "clients",  "l'engagement",
+      "L’Engagement", "ﬁdélité",      "Straße", "et",       "en",       "encore",
+      "intelligence", "artificielle", "Intel",  "personne", "1 000",    "[rires]",
+      "(inaudible)",  "client.",      "M.",     "à",        "éléphant", "—",
+      "dit-il",       "\n",           "\n",     "\n\n",     "P01 :",    "Enquêteur :"};
+  const std::vector<std::string> queries = {
+      "fidélité", "client", "personnalis*", "engagement", "\"intelligence artificielle\"", "ss"};
+  std::vector<std::string> open_queries = queries;
+  open_queries.push_back("*zzz");
+  const Matcher screened(queries, false), whole(open_queries, false);
+  REQUIRE(screened.screens());
+  REQUIRE_FALSE(whole.screens());
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  std::size_t lines_seen = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = static_cast<int>(next() % 120);
+    for (int i = 0; i < n; ++i) {
+      text += vocabulary[next() % vocabulary.size()];
+      text += next() % 4 ? " " : ", ";
+    }
+    const Document d = doc_of(text);
+    for (std::size_t words : {0, 1, 3, 7}) {
+      for (ContextMode mode : {ContextMode::words, ContextMode::turn}) {
+        ConcordanceOptions o;
+        o.words = words;
+        o.mode = mode;
+        const auto a = concordance(d, screened, o, kAll);
+        const auto b = concordance(d, whole, o, kAll);
+        INFO("text: " << text << " words " << words);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t k = 0; k < a.size(); ++k) {
+          CHECK(a[k].turn == b[k].turn);
+          CHECK(a[k].line == b[k].line);
+          CHECK(a[k].start == b[k].start);
+          CHECK(a[k].end == b[k].end);
+          CHECK(a[k].query == b[k].query);
+          CHECK(a[k].left == b[k].left);
+          CHECK(a[k].match == b[k].match);
+          CHECK(a[k].right == b[k].right);
+        }
+        lines_seen += a.size();
+      }
+    }
+  }
+  CHECK(lines_seen > 1000);
+}

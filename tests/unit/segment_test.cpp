@@ -88,3 +88,41 @@ TEST_CASE("Transcriber's notes are not tokens", "[segment]") {
   CHECK(words ==
         std::vector<std::string>{"Oui", "c'", "est", "vrai", "Lyon", "fin", "pas", "fermé"});
 }
+
+TEST_CASE("The lines of a content range, tokenized alone, give the range's tokens", "[segment]") {
+  // No token and no transcriber's note crosses a line break (the concordance relies on it).
+  const std::vector<std::string> pieces = {
+      "a",     "B",  "é", "1", "0",  " ",       "\n",          "-",    "'",      "’",
+      ".",     ",",  "@", "#", "~",  "http://", "www.",        "x.fr", "\u00a0", "\u202f",
+      "[",     "]",  "(", ")", "M.", "etc.",    "aujourd'hui", "l'",   "qu’",    "dit-il",
+      "1 000", "\r", "…", "_", "%",  "+",       ":",           "/",    "rires",  "inaudible"};
+  std::uint32_t seed = 99;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  std::size_t tokens = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string t;
+    const int n = static_cast<int>(next() % 30);
+    for (int i = 0; i < n; ++i)
+      t += pieces[next() % pieces.size()];
+    for (Language lang : {Language::fr, Language::en}) {
+      std::vector<Token> whole, parts;
+      tokenize_content(t, {0, static_cast<std::uint32_t>(t.size())}, {lang}, whole);
+      for (std::uint32_t b = 0; b < t.size();) {
+        std::uint32_t e = b;
+        while (e < t.size() && t[e] != '\n')
+          ++e;
+        tokenize_content(t, {b, e}, {lang}, parts);
+        b = e + 1;
+      }
+      INFO(t);
+      REQUIRE(whole.size() == parts.size());
+      for (std::size_t k = 0; k < whole.size(); ++k) {
+        CHECK(whole[k].begin == parts[k].begin);
+        CHECK(whole[k].end == parts[k].end);
+        CHECK(whole[k].kind == parts[k].kind);
+      }
+      tokens += whole.size();
+    }
+  }
+  CHECK(tokens > 50000);
+}
