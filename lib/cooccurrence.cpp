@@ -32,17 +32,44 @@ class Terms {
     std::string key;           // the group key when the word is a term, else empty
     std::uint32_t key_id = 0;  // dense per distinct key (when key is not empty)
     bool counted = false;      // a counted word (not a stopword, long enough), listed or not
+    std::string_view surface;  // the index's copy
   };
+  // Calls f(i, entry id, entry) for the surface forms key(0) .. key(n - 1) (an empty one is
+  // skipped), each looked up with the slot of a key a few places on being loaded.
   // `readable_end`: see FormIndex::head.
-  const Entry& get(std::string_view surface, const char* readable_end = nullptr) {
-    bool fresh = false;
-    std::string_view stored;
-    std::uint32_t& slot =
-        index_.value(surface, FormIndex::head(surface, readable_end), &fresh, &stored);
-    if (!fresh) return entries_[slot - 1];
-    slot = static_cast<std::uint32_t>(entries_.size() + 1);
+  template <class Key, class F>
+  void get_each(std::size_t n, const char* readable_end, Key&& key, F&& f) {
+    index_.for_each_value(
+        n, readable_end, key,
+        [&](std::size_t i, std::uint32_t& slot, bool fresh, std::string_view stored) {
+          if (fresh) slot = add(stored);  // add() does not touch index_
+          f(i, slot - 1, entries_[slot - 1]);
+        });
+  }
+  const Entry& entry(std::uint32_t id) const { return entries_[id]; }
+
+  // Occurrences of surface forms in the document being counted, by entry id: tally() each,
+  // then drain() calls f(entry, n) for each form met and starts afresh.
+  void tally(std::uint32_t id) {
+    if (id >= tally_.size()) tally_.resize(entries_.size(), 0);
+    if (tally_[id]++ == 0) met_.push_back(id);
+  }
+  template <class F>
+  void drain(F&& f) {
+    for (std::uint32_t id : met_) {
+      f(entries_[id], tally_[id]);
+      tally_[id] = 0;
+    }
+    met_.clear();
+  }
+  std::size_t key_count() const { return key_ids_.size(); }
+
+ private:
+  // A new surface form's entry (`surface`: the index's copy); returns 1 + its id.
+  std::uint32_t add(std::string_view surface) {
     const std::string norm = normalize_token(surface);
     Entry e;
+    e.surface = surface;
     e.counted = code_points(norm) >= opts_.min_length && !stop_.contains(norm);
     if (e.counted) {
       e.key = key_of(norm);
@@ -53,11 +80,9 @@ class Terms {
       }
     }
     entries_.push_back(std::move(e));
-    return entries_.back();
+    return static_cast<std::uint32_t>(entries_.size());
   }
-  std::size_t key_count() const { return key_ids_.size(); }
 
- private:
   std::string key_of(const std::string& norm) {
     std::string k(language_code(lang_));
     k += ':';
@@ -71,6 +96,7 @@ class Terms {
   std::set<std::string> wanted_;
   FormIndex index_;            // surface -> 1 + its entry
   std::deque<Entry> entries_;  // a deque: references to entries stay valid as it grows
+  std::vector<std::uint32_t> tally_, met_;
   std::map<std::string, std::uint32_t, std::less<>> key_ids_;
 };
 
@@ -102,7 +128,6 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
   std::vector<const std::string*> keys_of;
   std::vector<std::uint64_t> term_count;
   std::unordered_map<std::uint64_t, std::uint64_t> pairs;
-  detail::FlatCounter surfaces;
   std::uint64_t units = 0;
   constexpr std::uint32_t kNoTerm = 0xffffffffu;
   auto id_of = [&](const detail::Terms::Entry& e) {
@@ -128,10 +153,9 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
     }
   };
   const char* const text_end = doc.text.data() + doc.text.size();
-  auto entry_of = [&](std::string_view surface) -> const detail::Terms::Entry& {
-    return terms.get(surface, text_end);
-  };
   std::vector<Token> tokens;
+  constexpr std::uint32_t kNoEntry = 0xffffffffu;
+  std::vector<std::uint32_t> entry_ids;  // by token of the turn: its entry, or kNoEntry
   std::vector<std::uint32_t> unit_terms;
   auto close_unit = [&] {
     std::sort(unit_terms.begin(), unit_terms.end());
@@ -149,6 +173,16 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
     if (!keep(turn)) continue;
     tokens.clear();
     tokenize_turn(doc.text, turn, {doc.language, opts.hyphens}, tokens);
+    entry_ids.assign(tokens.size(), kNoEntry);
+    terms.get_each(
+        tokens.size(), text_end,
+        [&](std::size_t i) {
+          const Token& tok = tokens[i];
+          return tok.kind == TokenKind::word
+                     ? std::string_view(doc.text.data() + tok.begin, tok.end - tok.begin)
+                     : std::string_view();
+        },
+        [&](std::size_t i, std::uint32_t id, const detail::Terms::Entry&) { entry_ids[i] = id; });
     std::vector<Span> spans;
     switch (opts.unit) {
       case CooccurrenceUnit::window:
@@ -171,17 +205,17 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
       positions.clear();
       std::uint64_t counted = 0;
       while (t < tokens.size() && tokens[t].begin < u.end) {
-        const Token& tok = tokens[t++];
+        const std::size_t k = t++;
+        const Token& tok = tokens[k];
         if (tok.begin < u.begin) continue;
         if (tok.kind != TokenKind::word && tok.kind != TokenKind::number) continue;
         std::uint32_t id = kNoTerm;
-        if (tok.kind == TokenKind::word) {
-          const std::string_view surface(doc.text.data() + tok.begin, tok.end - tok.begin);
-          const auto& e = entry_of(surface);
+        if (entry_ids[k] != kNoEntry) {
+          const auto& e = terms.entry(entry_ids[k]);
           counted += e.counted;
           if (!e.key.empty()) {
             id = id_of(e);
-            surfaces.add(surface);
+            terms.tally(entry_ids[k]);
           }
         }
         positions.push_back(id);
@@ -229,8 +263,8 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
   for (const auto& [p, n] : pairs) {
     put_pair(static_cast<std::uint32_t>(p >> 32), static_cast<std::uint32_t>(p & 0xffffffffu), n);
   }
-  surfaces.for_each([&](std::string_view surface, std::uint32_t n) {
-    d.surface_count[terms.get(surface).key + '\t' + std::string(surface)] += n;
+  terms.drain([&](const detail::Terms::Entry& e, std::uint32_t n) {
+    d.surface_count[e.key + '\t' + std::string(e.surface)] += n;
   });
   return d;
 }
