@@ -4,6 +4,7 @@
 #include <cmath>
 #include <deque>
 #include <map>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -244,14 +245,23 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
 
   DocumentCooccurrence d;
   d.units = units;
-  for (std::size_t i = 0; i < keys_of.size(); ++i) {
-    if (term_count[i]) d.term_count[*keys_of[i]] += term_count[i];
+  // The document's terms ranked by key: pairs of ranks then sort as integers in the order of
+  // their keys, and the maps are filled in order, each entry at the end.
+  std::vector<std::uint32_t> order(keys_of.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return *keys_of[x] < *keys_of[y]; });
+  std::vector<std::uint32_t> rank(keys_of.size());
+  for (std::uint32_t r = 0; r < order.size(); ++r)
+    rank[order[r]] = r;
+  for (std::uint32_t i : order) {
+    if (term_count[i]) d.term_count.emplace_hint(d.term_count.end(), *keys_of[i], term_count[i]);
   }
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> ranked;  // (rank a << 32 | rank b, n)
   auto put_pair = [&](std::uint32_t x, std::uint32_t y, std::uint64_t n) {
-    const std::string* a = keys_of[x];
-    const std::string* b = keys_of[y];
-    if (*b < *a) std::swap(a, b);  // (a, b) is the same pair in every document
-    d.pairs[{*a, *b}] += n;
+    std::uint64_t a = rank[x], b = rank[y];
+    if (b < a) std::swap(a, b);  // (a, b) is the same pair in every document
+    ranked.emplace_back(a << 32 | b, n);
   };
   for (std::size_t x = 0; x < dense_n; ++x) {
     for (std::size_t y = x + 1; y < dense_n; ++y) {
@@ -263,19 +273,48 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
   for (const auto& [p, n] : pairs) {
     put_pair(static_cast<std::uint32_t>(p >> 32), static_cast<std::uint32_t>(p & 0xffffffffu), n);
   }
+  std::sort(ranked.begin(), ranked.end());
+  for (const auto& [ab, n] : ranked) {
+    d.pairs.emplace_hint(
+        d.pairs.end(), std::make_pair(*keys_of[order[ab >> 32]], *keys_of[order[ab & 0xffffffffu]]),
+        n);
+  }
   terms.drain([&](const detail::Terms::Entry& e, std::uint32_t n) {
     d.surface_count[e.key + '\t' + std::string(e.surface)] += n;
   });
   return d;
 }
 
+namespace {
+
+// Adds the counts of `from` to `to`, both sorted: by one walk through both when `to` is not
+// much larger, else by a lookup each.
+template <class Map>
+void add_sorted(Map& to, const Map& from) {
+  if (to.size() > 16 * from.size()) {
+    for (const auto& [k, n] : from)
+      to[k] += n;
+    return;
+  }
+  auto it = to.begin();
+  for (const auto& [k, n] : from) {
+    while (it != to.end() && it->first < k)
+      ++it;
+    if (it != to.end() && it->first == k) {
+      it->second += n;
+      ++it;
+    } else {
+      it = std::next(to.emplace_hint(it, k, n));
+    }
+  }
+}
+
+}  // namespace
+
 void CooccurrenceCounter::add(const DocumentCooccurrence& d) {
-  for (const auto& [k, n] : d.term_count)
-    terms_[k] += n;
-  for (const auto& [k, n] : d.surface_count)
-    surfaces_[k] += n;
-  for (const auto& [p, n] : d.pairs)
-    pairs_[p] += n;
+  add_sorted(terms_, d.term_count);
+  add_sorted(surfaces_, d.surface_count);
+  add_sorted(pairs_, d.pairs);
   units_ += d.units;
   check_pairs();
 }

@@ -294,6 +294,10 @@ std::optional<Label> otter_header(std::string_view line) {
   std::string_view s = line;
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
+  // The time ends the line (a digit, or its closing bracket): most lines are ruled out by
+  // their last byte.
+  if (s.empty() || !((s.back() >= '0' && s.back() <= '9') || s.back() == ']' || s.back() == ')'))
+    return std::nullopt;
   const auto sp = s.find_last_of(" \t");
   if (sp == std::string_view::npos || sp < 2) return std::nullopt;
   auto t = parse_timestamp(s.substr(sp + 1));

@@ -148,3 +148,44 @@ TEST_CASE("Partial counts of two counters add up to one counter", "[cooccurrence
       capped.add_partial(parse_json(R"({"case":"","a":"fr:c","b":"fr:b","count":1})", "x"), at),
       "p.jsonl:4:1: not a cooccur partial record: a pair must be in key order");
 }
+
+TEST_CASE("The counter adds documents of every size to the same sums", "[cooccurrence]") {
+  // Documents of 1 to 400 pairs over 60 terms, added to a counter that is by turns smaller and
+  // much larger than them (a walk through both maps, or a lookup each): the sums must be the
+  // ones counted here pair by pair.
+  std::uint32_t seed = 7;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  auto key = [](std::uint32_t i) { return "fr:t" + std::to_string(i); };
+  CooccurrenceCounter counter(0);
+  std::map<std::pair<std::string, std::string>, std::uint64_t> pairs;
+  std::map<std::string, std::uint64_t> terms;
+  for (int doc = 0; doc < 200; ++doc) {
+    DocumentCooccurrence d;
+    const std::uint32_t n = doc % 50 == 0 ? 400 : 1 + next() % 6;
+    for (std::uint32_t k = 0; k < n; ++k) {
+      std::string a = key(next() % 60), b = key(next() % 60);
+      if (a == b) continue;
+      if (b < a) std::swap(a, b);
+      const std::uint64_t c = 1 + next() % 3;
+      d.pairs[{a, b}] += c;
+      pairs[{a, b}] += c;
+      for (const auto& t : {a, b}) {
+        d.term_count[t] += c;
+        terms[t] += c;
+        d.surface_count[t + "\t" + t.substr(3)] += c;
+      }
+    }
+    counter.add(d);
+  }
+  const CooccurrenceTable t = counter.finish(1);
+  REQUIRE(t.edges.size() == pairs.size());
+  for (const Edge& e : t.edges) {
+    const std::string a = "fr:" + e.a, b = "fr:" + e.b;
+    CHECK(e.count == pairs.at({a, b}));
+    CHECK(e.a_count == terms.at(a));
+    CHECK(e.b_count == terms.at(b));
+  }
+  REQUIRE(t.nodes.size() == terms.size());
+  for (const Node& node : t.nodes)
+    CHECK(node.count == terms.at(node.key));
+}
