@@ -263,7 +263,8 @@ class FormIndex {
   struct Head {
     std::uint64_t w0, w1, hash;
   };
-  static Head head(std::string_view key, const char* readable_end = nullptr) {
+  [[gnu::always_inline]] static Head head(std::string_view key,
+                                          const char* readable_end = nullptr) {
     return !key.empty() && key.size() <= 16 && key.data() + 16 <= readable_end
                ? masked_head(key.data(), key.size())
                : loaded_head(key);
@@ -345,7 +346,7 @@ class FormIndex {
   void prefetch(const Head& h) const { __builtin_prefetch(&slots_[h.hash & (slots_.size() - 1)]); }
 
   // head() by loads that stay inside the key.
-  static Head loaded_head(std::string_view key) {
+  [[gnu::noinline]] static Head loaded_head(std::string_view key) {
     const char* p = key.data();
     const std::size_t n = key.size();
     std::uint64_t w0 = 0, w1 = 0;
@@ -367,7 +368,7 @@ class FormIndex {
   }
 
   // head() of a key of up to 16 bytes whose 16 bytes from `p` may all be read.
-  static Head masked_head(const char* p, std::size_t n) {
+  [[gnu::always_inline]] static Head masked_head(const char* p, std::size_t n) {
     const std::uint64_t w0 = load64(p) & kKeyMasks[n][0];
     const std::uint64_t w1 = load64(p + 8) & kKeyMasks[n][1];
     return {w0, w1, hash(w0, w1, n)};

@@ -101,8 +101,9 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
           tokens.size(), text_end,
           [&](std::size_t i) {
             const Token& t = tokens[i];
-            return counted_kind(t.kind, opts) ? text.substr(t.begin, t.end - t.begin)
-                                              : std::string_view();
+            return counted_kind(t.kind, opts)
+                       ? std::string_view(text.data() + t.begin, t.end - t.begin)
+                       : std::string_view();
           },
           [&](std::size_t, std::uint32_t& value, bool fresh, std::string_view stored) {
             if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
