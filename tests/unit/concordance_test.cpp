@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "random_text.hpp"
+
 using namespace verbatim;
 
 namespace {
@@ -91,16 +93,16 @@ TEST_CASE("Lines screened by the queries' needles give the lines of the whole tu
   const Matcher screened(queries, false), whole(open_queries, false);
   REQUIRE(screened.screens());
   REQUIRE_FALSE(whole.screens());
-  std::uint32_t seed = 12345;
-  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  std::vector<std::string> pieces;
+  for (const auto& w : vocabulary) {
+    pieces.push_back(w + " ");
+    pieces.push_back(w + " ");
+    pieces.push_back(w + ", ");
+  }
+  std::mt19937 rng(12345);
   std::size_t lines_seen = 0;
   for (int round = 0; round < 300; ++round) {
-    std::string text;
-    const int n = static_cast<int>(next() % 120);
-    for (int i = 0; i < n; ++i) {
-      text += vocabulary[next() % vocabulary.size()];
-      text += next() % 4 ? " " : ", ";
-    }
+    const std::string text = random_text(rng, pieces, 0, 119);
     const Document d = doc_of(text);
     for (std::size_t words : {0, 1, 3, 7}) {
       for (ContextMode mode : {ContextMode::words, ContextMode::turn}) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <random>
 
 using namespace verbatim;
 
@@ -153,8 +154,8 @@ TEST_CASE("The counter adds documents of every size to the same sums", "[cooccur
   // Documents of 1 to 400 pairs over 60 terms, added to a counter that is by turns smaller and
   // much larger than them (a walk through both maps, or a lookup each): the sums must be the
   // ones counted here pair by pair.
-  std::uint32_t seed = 7;
-  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  std::mt19937 rng(7);
+  auto next = [&rng] { return static_cast<std::uint32_t>(rng()); };
   auto key = [](std::uint32_t i) { return "fr:t" + std::to_string(i); };
   CooccurrenceCounter counter(0);
   std::map<std::pair<std::string, std::string>, std::uint64_t> pairs;

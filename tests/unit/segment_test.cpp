@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "random_text.hpp"
+
 using namespace verbatim;
 
 namespace {
@@ -96,14 +98,10 @@ TEST_CASE("The lines of a content range, tokenized alone, give the range's token
       ".",     ",",  "@", "#", "~",  "http://", "www.",        "x.fr", "\u00a0", "\u202f",
       "[",     "]",  "(", ")", "M.", "etc.",    "aujourd'hui", "l'",   "qu’",    "dit-il",
       "1 000", "\r", "…", "_", "%",  "+",       ":",           "/",    "rires",  "inaudible"};
-  std::uint32_t seed = 99;
-  auto next = [&seed] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  std::mt19937 rng(99);
   std::size_t tokens = 0;
   for (int round = 0; round < 20000; ++round) {
-    std::string t;
-    const int n = static_cast<int>(next() % 30);
-    for (int i = 0; i < n; ++i)
-      t += pieces[next() % pieces.size()];
+    const std::string t = random_text(rng, pieces, 0, 29);
     for (Language lang : {Language::fr, Language::en}) {
       std::vector<Token> whole, parts;
       tokenize_content(t, {0, static_cast<std::uint32_t>(t.size())}, {lang}, whole);
@@ -115,12 +113,7 @@ TEST_CASE("The lines of a content range, tokenized alone, give the range's token
         b = e + 1;
       }
       INFO(t);
-      REQUIRE(whole.size() == parts.size());
-      for (std::size_t k = 0; k < whole.size(); ++k) {
-        CHECK(whole[k].begin == parts[k].begin);
-        CHECK(whole[k].end == parts[k].end);
-        CHECK(whole[k].kind == parts[k].kind);
-      }
+      require_same_tokens(whole, parts);
       tokens += whole.size();
     }
   }
