@@ -179,9 +179,8 @@ namespace {
 // a few characters fold to something that starts with an ASCII character: ß ẞ İ ſ ǰ ẖ-ẚ K and
 // the ligatures ﬀ-ﬆ under Unicode case folding (the unit tests check the list against ICU over
 // every code point), and the apostrophes ʼ ‘ ’, which normalizing turns into ' (as it does the
-// start of ŉ, which folds to ʼn). The letters are
-// judged on their first two bytes, so a few more count as such (U+1E80-U+1EBF, U+2100-U+213F,
-// U+FB00-U+FB3F).
+// start of ŉ, which folds to ʼn). The letters are judged on their first two bytes, so a few
+// more count as such (U+1E80-U+1EBF, U+2100-U+213F, U+FB00-U+FB3F).
 enum class Fold { non_ascii, apostrophe, maybe_ascii };
 
 Fold fold_of(std::string_view s) {

@@ -42,8 +42,8 @@ class Matcher {
   // normalizing it: its first byte, and the ASCII letters it starts with (case folding maps
   // them one to one to lower case), are compared with the literal start of each query's first
   // word. Such a token need not be normalized unless it follows one that may start a match.
-  // A surface starting with a non-ASCII letter folds to a non-ASCII start, except a few
-  // characters (ß, ſ, K, ligatures, curly apostrophes) that always pass. Conservative: stem
+  // A non-ASCII character folds to a non-ASCII start, except a few letters (ß, ſ, K, the
+  // ligatures), which pass, and the apostrophes, which normalize to '. Conservative: stem
   // queries and queries starting with a wildcard pass every surface.
   bool may_start(std::string_view surface) const {
     if (surface.size() < 2) return !surface.empty() && leads_match(surface);
