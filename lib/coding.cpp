@@ -421,10 +421,9 @@ struct UnitEval {
   }
 };
 
-struct Forms {
-  std::string norm, stem;
-  std::vector<std::uint32_t> atoms;
-};
+// The atoms (rule words) a surface form matches, sorted.
+using Atoms = std::vector<std::uint32_t>;
+const Atoms kNoAtoms;
 
 }  // namespace
 
@@ -439,11 +438,13 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   std::optional<Stemmer> stemmer;
   if (c.any_stem) stemmer.emplace(doc.language);
   // Each distinct surface is normalized and matched once per thread, language and codebook:
-  // a FormIndex from surface to its forms, kept in a deque (stable addresses).
+  // a FormIndex from surface to its atoms, kept in a deque (stable addresses) for the few
+  // forms that match any, so that a token of any other form costs no access beyond its slot.
   struct FormCache {
-    detail::FormIndex index;  // surface -> 1 + its place in `forms`
-    std::deque<Forms> forms;
+    detail::FormIndex index;  // surface -> 1 + its place in `atoms`, or kNone
+    std::deque<Atoms> atoms;
   };
+  constexpr std::uint32_t kNone = 0xffffffffu;
   thread_local std::unique_ptr<FormCache> cache[2];
   thread_local std::uint64_t cache_owner = 0;
   if (cache_owner != id_ || !cache[li]) {
@@ -461,7 +462,7 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
 
   std::vector<Token> tokens;
   std::vector<Token> words;                           // of the current unit
-  std::vector<const Forms*> word_forms;               // of the current turn
+  std::vector<const Atoms*> word_forms;               // of the current turn
   std::vector<std::uint8_t> state(cb_.codes.size());  // 0 none, 1 uncertain, 2 certain
   std::vector<std::uint8_t> own(cb_.codes.size());    // coded by its own rules
   std::vector<std::uint32_t> seen_atoms, candidates;
@@ -494,15 +495,15 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   };
 
   // One unit: `unit_words` (with their forms) inside `span`, starting in turn `turn`.
-  auto code_unit = [&](std::uint32_t turn, Span span, const std::vector<const Forms*>& uf,
+  auto code_unit = [&](std::uint32_t turn, Span span, const std::vector<const Atoms*>& uf,
                        std::uint32_t n_words, std::uint64_t cps) {
     ++out.units;
     ++ev.unit;
     ev.tok_atoms.resize(uf.size());
     seen_atoms.clear();
     for (std::uint32_t p = 0; p < uf.size(); ++p) {
-      ev.tok_atoms[p] = &uf[p]->atoms;
-      for (std::uint32_t a : uf[p]->atoms) {
+      ev.tok_atoms[p] = uf[p];
+      for (std::uint32_t a : *uf[p]) {
         if (ev.stamp[a] != ev.unit + 1) {
           ev.stamp[a] = ev.unit + 1;
           ev.pos[a].clear();
@@ -675,11 +676,11 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
 
   // Document units gather the whole document's words first.
   const bool whole = cb_.unit == UnitKind::document;
-  std::vector<const Forms*> doc_forms;
+  std::vector<const Atoms*> doc_forms;
   std::optional<std::uint32_t> first_turn;
   Span doc_span{0, 0};
   std::uint64_t doc_cps = 0;
-  std::vector<const Forms*> uf;
+  std::vector<const Atoms*> uf;
   for (std::uint32_t ti = 0; ti < doc.turns.size(); ++ti) {
     const DocumentTurn& turn = doc.turns[ti];
     if (!keep(turn) || turn.content.empty()) continue;
@@ -699,14 +700,16 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
         },
         [&](std::size_t, std::uint32_t& entry, bool fresh, std::string_view surface) {
           if (fresh) {
-            Forms f;
-            f.norm = c.norm(surface);
-            if (stemmer) f.stem = std::string(stemmer->stem(normalize_token(surface)));
-            f.atoms = c.match_form(f.norm, f.stem, li);
-            forms.forms.push_back(std::move(f));
-            entry = static_cast<std::uint32_t>(forms.forms.size());
+            const std::string stem =
+                stemmer ? std::string(stemmer->stem(normalize_token(surface))) : std::string();
+            Atoms atoms = c.match_form(c.norm(surface), stem, li);
+            entry = kNone;
+            if (!atoms.empty()) {
+              forms.atoms.push_back(std::move(atoms));
+              entry = static_cast<std::uint32_t>(forms.atoms.size());
+            }
           }
-          word_forms.push_back(&forms.forms[entry - 1]);
+          word_forms.push_back(entry == kNone ? &kNoAtoms : &forms.atoms[entry - 1]);
         });
     if (c.any_regex) find_regexes(turn);
     const Span extent{turn.content.front().begin, turn.content.back().end};
