@@ -601,9 +601,16 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
       }
       std::uint32_t i = r.begin;
       while (i < r.end) {
+        // A run of bytes copied as they are: a single space between two of them reads as
+        // itself, so a line of words is one run.
         std::uint32_t j = i;
-        while (j < r.end && !special[static_cast<unsigned char>(text[j])])
+        while (j < r.end) {
+          const auto ch = static_cast<unsigned char>(text[j]);
+          if (special[ch] && !(ch == ' ' && j > i && j + 1 < r.end &&
+                               !special[static_cast<unsigned char>(text[j + 1])]))
+            break;
           ++j;
+        }
         if (j > i) {
           if (space) {
             follow(space_at);

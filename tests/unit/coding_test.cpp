@@ -89,6 +89,12 @@ TEST_CASE("Regexes search the unit text, case-insensitively, apostrophes unified
               "Il a pris 8 %. Beaucoup.") == V{"P: Il a pris 8 %."});
   CHECK(coded("codes:\n  - name: P\n    match: [{regex: \"l'ia\"}]\n", "L’IA arrive. Pas ici.") ==
         V{"P: L’IA arrive."});
+  // White space reads as one space: runs of spaces, line breaks, no-break spaces.
+  const std::string cb = "codes:\n  - name: P\n    match: [{regex: \"b c 8 %\"}]\n";
+  CHECK(coded(cb, "Un  deux.\nA b  c\n8\u00a0 %. Quatre b c 8%. Cinq b c 8 %.") ==
+        V{"P: A b c 8 %.", "P: Cinq b c 8 %."});
+  CHECK(coded(cb, "a b c  8 % et B C 8 %") == V{"P: a b c 8 % et B C 8"});
+  CHECK(coded(cb, "a b c8 %. b  c  8  %").size() == 1);
 }
 
 TEST_CASE("Accents are kept unless the codebook folds them", "[coding]") {
