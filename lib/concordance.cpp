@@ -165,7 +165,8 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
     if (runs.empty()) return;
     runs.back().second = std::min(runs.back().second, words.size());
     matches.clear();
-    for (const auto& [b, e] : runs) {
+    for (const auto& run : runs) {
+      const std::size_t b = run.first, e = run.second;
       mt.resize(e - b);
       forms.index.for_each_value(
           e - b, doc.text.data() + doc.text.size(), [&](std::size_t i) { return surface(b + i); },
