@@ -192,6 +192,11 @@ Fold fold_of(std::string_view s) {
   return is_folding_pair(a, b) ? Fold::maybe_ascii : Fold::non_ascii;
 }
 
+// The first two bytes of the letters that may fold to ASCII ones (see is_folding_pair).
+constexpr unsigned char kFoldingPairs[][2] = {{0xC3, 0x9F}, {0xC4, 0xB0}, {0xC5, 0xBF},
+                                              {0xC7, 0xB0}, {0xE1, 0xBA}, {0xE2, 0x84},
+                                              {0xEF, 0xAC}};
+
 char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
 }
@@ -199,24 +204,10 @@ char ascii_lower(char c) {
 }  // namespace
 
 bool is_folding_pair(unsigned char a, unsigned char b) {
-  switch (a) {
-    case 0xC3:
-      return b == 0x9F;
-    case 0xC4:
-      return b == 0xB0;
-    case 0xC5:
-      return b == 0xBF;
-    case 0xC7:
-      return b == 0xB0;
-    case 0xE1:
-      return b == 0xBA;
-    case 0xE2:
-      return b == 0x84;
-    case 0xEF:
-      return b == 0xAC;
-    default:
-      return false;
+  for (const auto& pair : kFoldingPairs) {
+    if (pair[0] == a && pair[1] == b) return true;
   }
+  return false;
 }
 
 bool Matcher::leads_match(std::string_view surface) const {
@@ -275,9 +266,6 @@ bool Matcher::may_occur(std::string_view text) const {
   };
   std::size_t i = 0;
 #if defined(__SSE2__)
-  static constexpr unsigned char kPairs[][2] = {{0xC3, 0x9F}, {0xC4, 0xB0}, {0xC5, 0xBF},
-                                                {0xC7, 0xB0}, {0xE1, 0xBA}, {0xE2, 0x84},
-                                                {0xEF, 0xAC}};
   auto lower_bit = [](char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? 0x20 : 0); };
   // Broadcast once per call: the first two bytes of each needle and their case bits.
   struct Wide {
@@ -294,16 +282,16 @@ bool Matcher::may_occur(std::string_view text) const {
                _mm_set1_epi8(c1 ? c1 : static_cast<char>(0xFF)),
                _mm_set1_epi8(c1 ? lower_bit(c1) : static_cast<char>(0xFF))};
   }
-  __m128i pair0[std::size(kPairs)], pair1[std::size(kPairs)];
-  for (std::size_t k = 0; k < std::size(kPairs); ++k) {
-    pair0[k] = _mm_set1_epi8(static_cast<char>(kPairs[k][0]));
-    pair1[k] = _mm_set1_epi8(static_cast<char>(kPairs[k][1]));
+  __m128i pair0[std::size(kFoldingPairs)], pair1[std::size(kFoldingPairs)];
+  for (std::size_t k = 0; k < std::size(kFoldingPairs); ++k) {
+    pair0[k] = _mm_set1_epi8(static_cast<char>(kFoldingPairs[k][0]));
+    pair1[k] = _mm_set1_epi8(static_cast<char>(kFoldingPairs[k][1]));
   }
   for (; wide_n == needles_.size() && i + 17 <= n; i += 16) {
     const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
     __m128i fold = _mm_setzero_si128();
-    for (std::size_t k = 0; k < std::size(kPairs); ++k) {
+    for (std::size_t k = 0; k < std::size(kFoldingPairs); ++k) {
       fold = _mm_or_si128(
           fold, _mm_and_si128(_mm_cmpeq_epi8(v0, pair0[k]), _mm_cmpeq_epi8(v1, pair1[k])));
     }
