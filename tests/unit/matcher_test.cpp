@@ -126,7 +126,6 @@ TEST_CASE("may_start never rules out a surface that a query's first word matches
       }
     }
   }
-  CHECK(checked == 6 * surfaces.size());
   // Most of them are ruled out without normalizing (the point of the test).
   CHECK(ruled_out > checked / 2);
 
