@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# verbatim cooccur --window 5 --top 200 (a freq pass, then pairs among the 200 words) on the
-# ELTeC corpora, timed by ../shared/bench/compare.sh beside its baselines. Not part of the tests.
+# verbatim cooccur --window 5 --top 200 (words counted and positions kept in one reading, then
+# pairs among the 200 words) on the ELTeC corpora, timed by ../shared/bench/compare.sh beside
+# its baselines. Not part of the tests.
 #   bench/cooccur.sh [fr|en] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,7 +11,10 @@
 #include <fmt/format.h>
 
 #include "flat_counter.hpp"
+#include "frequency_impl.hpp"
+#include "spill.hpp"
 #include "verbatim/keyness.hpp"
+#include "verbatim/parallel.hpp"
 #include "verbatim/source.hpp"
 #include "verbatim/stemmer.hpp"
 
@@ -118,58 +121,191 @@ CooccurrenceTerms::CooccurrenceTerms(const CooccurrenceOptions& opts)
     : impl_(std::make_unique<Impl>(opts)) {}
 CooccurrenceTerms::~CooccurrenceTerms() = default;
 
+namespace detail {
+
+namespace {
+
+// The units of a turn: its sentences (window and sentence units), its paragraphs, or the whole
+// turn (turn and document units).
+std::vector<Span> unit_spans(const Document& doc, const DocumentTurn& turn,
+                             const std::vector<Token>& tokens, CooccurrenceUnit unit) {
+  switch (unit) {
+    case CooccurrenceUnit::window:
+    case CooccurrenceUnit::sentence:
+      return split_sentences(doc.text, turn.content, tokens);
+    case CooccurrenceUnit::paragraph:
+      return split_paragraphs(doc.text, turn.content);
+    case CooccurrenceUnit::turn:
+    case CooccurrenceUnit::document:
+      break;
+  }
+  if (turn.content.empty()) return {};
+  return {{turn.content.front().begin, turn.content.back().end}};
+}
+
+// Calls f(indices) for each span, in order, with the indices of the word and number tokens
+// inside it: the word positions of the unit.
+template <class F>
+void for_each_unit(const std::vector<Token>& tokens, const std::vector<Span>& spans,
+                   std::vector<std::uint32_t>& indices, F&& f) {
+  std::size_t t = 0;
+  for (const Span& u : spans) {
+    indices.clear();
+    while (t < tokens.size() && tokens[t].begin < u.end) {
+      const std::size_t k = t++;
+      const Token& tok = tokens[k];
+      if (tok.begin < u.begin) continue;
+      if (tok.kind != TokenKind::word && tok.kind != TokenKind::number) continue;
+      indices.push_back(static_cast<std::uint32_t>(k));
+    }
+    f(indices);
+  }
+}
+
+}  // namespace
+
+// f(x), f(x,y) and U from the word positions of units, each a term id (dense from 0) or
+// kNoTerm: the counting model of CooccurrenceOptions::unit.
+class UnitCounter {
+ public:
+  static constexpr std::uint32_t kNoTerm = 0xffffffffu;
+  // Ids below `dense_n` count their pairs in a matrix, the others in a hash table.
+  UnitCounter(const CooccurrenceOptions& o, std::size_t dense_n)
+      : opts_(o), dense_n_(dense_n), dense_(dense_n * dense_n) {}
+
+  // A term id met for the first time (ids are given out from 0, in order).
+  void add_term() { term_count_.push_back(0); }
+
+  // One unit (a sentence, paragraph or turn; a part of the document in the document unit):
+  // the term of each word position and the counted tokens among them.
+  void unit(const std::vector<std::uint32_t>& positions, std::uint64_t counted) {
+    if (positions.empty()) return;
+    any_token_ = true;
+    if (opts_.unit == CooccurrenceUnit::window) {
+      units_ += counted;  // U: every counted token, listed or not
+      for (std::size_t i = 0; i < positions.size(); ++i) {
+        if (positions[i] == kNoTerm) continue;
+        ++term_count_[positions[i]];
+        for (std::size_t j = i + 1; j < positions.size() && j <= i + opts_.window; ++j) {
+          if (positions[j] == kNoTerm || positions[j] == positions[i]) continue;
+          add_pair(positions[i], positions[j]);
+        }
+      }
+      return;
+    }
+    for (std::uint32_t id : positions) {
+      if (id != kNoTerm) unit_terms_.push_back(id);
+    }
+    if (opts_.unit != CooccurrenceUnit::document) close_unit();
+  }
+
+  // The end of a document (of its turns of one case): closes the document unit.
+  void end_document() {
+    if (opts_.unit == CooccurrenceUnit::document && any_token_) close_unit();
+    any_token_ = false;
+  }
+
+  // The counts under the terms' keys (keys[id]), pairs in key order; surface forms left empty.
+  DocumentCooccurrence take(const std::vector<const std::string*>& keys) const {
+    DocumentCooccurrence d;
+    d.units = units_;
+    // The terms ranked by key: pairs of ranks then sort as integers in the order of their keys,
+    // and the maps are filled in order, each entry at the end.
+    std::vector<std::uint32_t> order(keys.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t x, std::uint32_t y) { return *keys[x] < *keys[y]; });
+    std::vector<std::uint32_t> rank(keys.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r)
+      rank[order[r]] = r;
+    for (std::uint32_t i : order) {
+      if (term_count_[i]) d.term_count.emplace_hint(d.term_count.end(), *keys[i], term_count_[i]);
+    }
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> ranked;  // (rank a << 32 | rank b, n)
+    auto put_pair = [&](std::uint32_t x, std::uint32_t y, std::uint64_t n) {
+      std::uint64_t a = rank[x], b = rank[y];
+      if (b < a) std::swap(a, b);  // (a, b) is the same pair in every document
+      ranked.emplace_back(a << 32 | b, n);
+    };
+    for (std::size_t x = 0; x < dense_n_; ++x) {
+      for (std::size_t y = x + 1; y < dense_n_; ++y) {
+        if (const std::uint64_t n = dense_[x * dense_n_ + y]) {
+          put_pair(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y), n);
+        }
+      }
+    }
+    for (const auto& [p, n] : pairs_) {
+      put_pair(static_cast<std::uint32_t>(p >> 32), static_cast<std::uint32_t>(p & 0xffffffffu), n);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    for (const auto& [ab, n] : ranked) {
+      d.pairs.emplace_hint(
+          d.pairs.end(), std::make_pair(*keys[order[ab >> 32]], *keys[order[ab & 0xffffffffu]]), n);
+    }
+    return d;
+  }
+
+ private:
+  void add_pair(std::uint32_t x, std::uint32_t y) {
+    if (y < x) std::swap(x, y);  // by id here; by key in take()
+    if (y < dense_n_) {
+      ++dense_[x * dense_n_ + y];
+    } else {
+      ++pairs_[(static_cast<std::uint64_t>(x) << 32) | y];
+    }
+  }
+  void close_unit() {
+    std::sort(unit_terms_.begin(), unit_terms_.end());
+    unit_terms_.erase(std::unique(unit_terms_.begin(), unit_terms_.end()), unit_terms_.end());
+    for (std::size_t i = 0; i < unit_terms_.size(); ++i) {
+      ++term_count_[unit_terms_[i]];
+      for (std::size_t j = i + 1; j < unit_terms_.size(); ++j)
+        add_pair(unit_terms_[i], unit_terms_[j]);
+    }
+    unit_terms_.clear();
+    ++units_;
+  }
+
+  const CooccurrenceOptions& opts_;
+  std::size_t dense_n_;
+  std::vector<std::uint64_t> dense_;
+  std::unordered_map<std::uint64_t, std::uint64_t> pairs_;
+  std::vector<std::uint64_t> term_count_;
+  std::vector<std::uint32_t> unit_terms_;
+  std::uint64_t units_ = 0;
+  bool any_token_ = false;
+};
+
+}  // namespace detail
+
 DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
                                         const TurnFilter& keep, CooccurrenceTerms* cache) {
   std::optional<CooccurrenceTerms> own;
   if (!cache) cache = &own.emplace(opts);
   detail::Terms& terms = cache->impl_->of(doc.language);
+  using detail::UnitCounter;
   // Terms get dense ids for this document (their key strings live in the Terms cache); pairs
-  // and counts are kept by id and turned into strings once, at the end.
+  // and counts are kept by id and turned into strings once, at the end. With a term list, a
+  // document has at most that many term ids: a dense matrix beats hashing.
+  UnitCounter counter(opts,
+                      !opts.terms.empty() && opts.terms.size() <= 1024 ? opts.terms.size() : 0);
   std::vector<std::uint32_t> ids;  // by the Terms cache's key id: forms share a key
   std::vector<const std::string*> keys_of;
-  std::vector<std::uint64_t> term_count;
-  std::unordered_map<std::uint64_t, std::uint64_t> pairs;
-  std::uint64_t units = 0;
-  constexpr std::uint32_t kNoTerm = 0xffffffffu;
   auto id_of = [&](const detail::Terms::Entry& e) {
-    if (ids.size() <= e.key_id) ids.resize(terms.key_count(), kNoTerm);
+    if (ids.size() <= e.key_id) ids.resize(terms.key_count(), UnitCounter::kNoTerm);
     std::uint32_t& id = ids[e.key_id];
-    if (id == kNoTerm) {
+    if (id == UnitCounter::kNoTerm) {
       id = static_cast<std::uint32_t>(keys_of.size());
       keys_of.push_back(&e.key);
-      term_count.push_back(0);
+      counter.add_term();
     }
     return id;
-  };
-  // With a term list, a document has at most that many term ids: a dense matrix beats hashing.
-  const std::size_t dense_n =
-      !opts.terms.empty() && opts.terms.size() <= 1024 ? opts.terms.size() : 0;
-  std::vector<std::uint32_t> dense(dense_n * dense_n);
-  auto add_pair = [&](std::uint32_t x, std::uint32_t y) {
-    if (y < x) std::swap(x, y);  // by id here; by key when the document is done
-    if (y < dense_n) {
-      ++dense[x * dense_n + y];
-    } else {
-      ++pairs[(static_cast<std::uint64_t>(x) << 32) | y];
-    }
   };
   const char* const text_end = doc.text.data() + doc.text.size();
   std::vector<Token> tokens;
   constexpr std::uint32_t kNoEntry = 0xffffffffu;
   std::vector<std::uint32_t> entry_ids;  // by token of the turn: its entry, or kNoEntry
-  std::vector<std::uint32_t> unit_terms;
-  auto close_unit = [&] {
-    std::sort(unit_terms.begin(), unit_terms.end());
-    unit_terms.erase(std::unique(unit_terms.begin(), unit_terms.end()), unit_terms.end());
-    for (std::size_t i = 0; i < unit_terms.size(); ++i) {
-      ++term_count[unit_terms[i]];
-      for (std::size_t j = i + 1; j < unit_terms.size(); ++j)
-        add_pair(unit_terms[i], unit_terms[j]);
-    }
-    unit_terms.clear();
-    ++units;
-  };
-  bool any_token = false;
+  std::vector<std::uint32_t> indices, positions;
   for (const auto& turn : doc.turns) {
     if (!keep(turn)) continue;
     tokens.clear();
@@ -184,104 +320,176 @@ DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceO
                      : std::string_view();
         },
         [&](std::size_t i, std::uint32_t id, const detail::Terms::Entry&) { entry_ids[i] = id; });
-    std::vector<Span> spans;
-    switch (opts.unit) {
-      case CooccurrenceUnit::window:
-      case CooccurrenceUnit::sentence:
-        spans = split_sentences(doc.text, turn.content, tokens);
-        break;
-      case CooccurrenceUnit::paragraph:
-        spans = split_paragraphs(doc.text, turn.content);
-        break;
-      case CooccurrenceUnit::turn:
-      case CooccurrenceUnit::document:
-        if (!turn.content.empty()) {
-          spans.push_back({turn.content.front().begin, turn.content.back().end});
-        }
-        break;
-    }
-    std::size_t t = 0;
-    std::vector<std::uint32_t> positions;  // word positions of a unit: term id or kNoTerm
-    for (const Span& u : spans) {
-      positions.clear();
-      std::uint64_t counted = 0;
-      while (t < tokens.size() && tokens[t].begin < u.end) {
-        const std::size_t k = t++;
-        const Token& tok = tokens[k];
-        if (tok.begin < u.begin) continue;
-        if (tok.kind != TokenKind::word && tok.kind != TokenKind::number) continue;
-        std::uint32_t id = kNoTerm;
-        if (entry_ids[k] != kNoEntry) {
-          const auto& e = terms.entry(entry_ids[k]);
-          counted += e.counted;
-          if (!e.key.empty()) {
-            id = id_of(e);
-            terms.tally(entry_ids[k]);
-          }
-        }
-        positions.push_back(id);
-      }
-      if (positions.empty()) continue;
-      any_token = true;
-      if (opts.unit == CooccurrenceUnit::window) {
-        units += counted;  // U: every counted token, listed or not
-        for (std::size_t i = 0; i < positions.size(); ++i) {
-          if (positions[i] == kNoTerm) continue;
-          ++term_count[positions[i]];
-          for (std::size_t j = i + 1; j < positions.size() && j <= i + opts.window; ++j) {
-            if (positions[j] == kNoTerm || positions[j] == positions[i]) continue;
-            add_pair(positions[i], positions[j]);
-          }
-        }
-        continue;
-      }
-      for (std::uint32_t id : positions) {
-        if (id != kNoTerm) unit_terms.push_back(id);
-      }
-      if (opts.unit != CooccurrenceUnit::document) close_unit();
-    }
+    detail::for_each_unit(tokens, detail::unit_spans(doc, turn, tokens, opts.unit), indices,
+                          [&](const std::vector<std::uint32_t>& in_unit) {
+                            positions.clear();
+                            std::uint64_t counted = 0;
+                            for (std::uint32_t k : in_unit) {
+                              std::uint32_t id = UnitCounter::kNoTerm;
+                              if (entry_ids[k] != kNoEntry) {
+                                const auto& e = terms.entry(entry_ids[k]);
+                                counted += e.counted;
+                                if (!e.key.empty()) {
+                                  id = id_of(e);
+                                  terms.tally(entry_ids[k]);
+                                }
+                              }
+                              positions.push_back(id);
+                            }
+                            counter.unit(positions, counted);
+                          });
   }
-  if (opts.unit == CooccurrenceUnit::document && any_token) close_unit();
-
-  DocumentCooccurrence d;
-  d.units = units;
-  // The document's terms ranked by key: pairs of ranks then sort as integers in the order of
-  // their keys, and the maps are filled in order, each entry at the end.
-  std::vector<std::uint32_t> order(keys_of.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return *keys_of[x] < *keys_of[y]; });
-  std::vector<std::uint32_t> rank(keys_of.size());
-  for (std::uint32_t r = 0; r < order.size(); ++r)
-    rank[order[r]] = r;
-  for (std::uint32_t i : order) {
-    if (term_count[i]) d.term_count.emplace_hint(d.term_count.end(), *keys_of[i], term_count[i]);
-  }
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> ranked;  // (rank a << 32 | rank b, n)
-  auto put_pair = [&](std::uint32_t x, std::uint32_t y, std::uint64_t n) {
-    std::uint64_t a = rank[x], b = rank[y];
-    if (b < a) std::swap(a, b);  // (a, b) is the same pair in every document
-    ranked.emplace_back(a << 32 | b, n);
-  };
-  for (std::size_t x = 0; x < dense_n; ++x) {
-    for (std::size_t y = x + 1; y < dense_n; ++y) {
-      if (const std::uint32_t n = dense[x * dense_n + y]) {
-        put_pair(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y), n);
-      }
-    }
-  }
-  for (const auto& [p, n] : pairs) {
-    put_pair(static_cast<std::uint32_t>(p >> 32), static_cast<std::uint32_t>(p & 0xffffffffu), n);
-  }
-  std::sort(ranked.begin(), ranked.end());
-  for (const auto& [ab, n] : ranked) {
-    d.pairs.emplace_hint(
-        d.pairs.end(), std::make_pair(*keys_of[order[ab >> 32]], *keys_of[order[ab & 0xffffffffu]]),
-        n);
-  }
+  counter.end_document();
+  DocumentCooccurrence d = counter.take(keys_of);
   terms.drain([&](const detail::Terms::Entry& e, std::uint32_t n) {
     d.surface_count[e.key + '\t' + std::string(e.surface)] += n;
   });
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+// The codes of a worker's word positions: a form id of its FrequencyCounter (below 2^31), or
+// one of these.
+constexpr std::uint32_t kNumberCode = 0xfffffffeu;   // a number: a position, never a term
+constexpr std::uint32_t kUnitEndCode = 0xfffffffdu;  // the end of a unit's positions
+constexpr std::uint32_t kDocumentEndCode = 0xfffffffcu;
+
+FrequencyOptions frequency_options(const CooccurrenceOptions& o) {
+  FrequencyOptions f;
+  f.group = o.group;
+  f.min_length = o.min_length;
+  f.stopwords = o.stopwords;
+  return f;
+}
+
+}  // namespace
+
+struct TopCooccurrence::Impl {
+  struct Worker {
+    explicit Worker(const FrequencyOptions& f) : counter(f) {}
+    FrequencyCounter counter;
+    detail::SpilledValues codes;
+    std::vector<std::uint32_t> indices;
+  };
+  Impl(const CooccurrenceOptions& o, std::size_t n, unsigned threads)
+      : opts(o), top(n), freq(frequency_options(o)), workers(threads, freq) {}
+  CooccurrenceOptions opts;
+  std::size_t top;
+  FrequencyOptions freq;
+  PerWorker<Worker> workers;
+};
+
+TopCooccurrence::TopCooccurrence(const CooccurrenceOptions& opts, std::size_t top, unsigned threads)
+    : impl_(std::make_unique<Impl>(opts, top, threads)) {}
+TopCooccurrence::~TopCooccurrence() = default;
+
+void TopCooccurrence::count(const Document& doc, const TurnFilter& keep) {
+  Impl::Worker& w = impl_->workers.get();
+  const CooccurrenceOptions& opts = impl_->opts;
+  const CaseOf all = [&keep](const Document&, const DocumentTurn& t) -> std::optional<std::string> {
+    if (!keep(t)) return std::nullopt;
+    return std::string();
+  };
+  const FrequencyCounter::TurnForms keep_positions = [&](const DocumentTurn& turn,
+                                                         const std::vector<Token>& tokens,
+                                                         const std::vector<std::uint32_t>& ids) {
+    detail::for_each_unit(
+        tokens, detail::unit_spans(doc, turn, tokens, opts.unit), w.indices,
+        [&](const std::vector<std::uint32_t>& in_unit) {
+          for (std::uint32_t k : in_unit) {
+            w.codes.push(ids[k] == FrequencyCounter::kNoForm ? kNumberCode : ids[k]);
+          }
+          w.codes.push(kUnitEndCode);
+        });
+  };
+  w.counter.count(doc, all, opts.hyphens, keep_positions);
+  w.codes.push(kDocumentEndCode);
+}
+
+DocumentCooccurrence TopCooccurrence::finish(std::vector<std::string>& top_words) {
+  Impl& m = *impl_;
+  using detail::UnitCounter;
+  // The workers' counts as one, and each worker's form ids in it.
+  FrequencyCounter counts(m.freq);
+  std::vector<std::pair<Impl::Worker*, std::vector<std::uint32_t>>> workers;
+  m.workers.for_each([&](Impl::Worker& w) {
+    workers.emplace_back(&w, std::vector<std::uint32_t>());
+    counts.merge(std::move(w.counter), &workers.back().second);
+  });
+  top_words.clear();
+  for (const auto& t : counts.finish()) {
+    for (const auto& r : t.rows) {
+      if (top_words.size() >= m.top) break;
+      top_words.push_back(r.word);
+    }
+  }
+  // A term is a counted form whose group is a top word's, in the form's language (as a term
+  // list selects, see CooccurrenceOptions::terms).
+  std::set<std::string, std::less<>> wanted[2];
+  for (const Language lang : {Language::fr, Language::en}) {
+    std::optional<Stemmer> stemmer;
+    for (const auto& word : top_words)
+      wanted[lang == Language::fr ? 0 : 1].insert(
+          group_key(m.freq, lang, normalize_token(word), stemmer, nullptr));
+  }
+  const std::size_t forms = counts.forms();
+  std::vector<std::uint32_t> term_of(forms, UnitCounter::kNoTerm);
+  std::vector<std::uint8_t> counted(forms);
+  std::deque<std::string> keys;  // by term id
+  std::map<std::string_view, std::uint32_t> term_ids;
+  for (std::uint32_t id = 0; id < forms; ++id) {
+    const FrequencyCounter::FormView f = counts.form(id);
+    counted[id] = f.counted;
+    if (!f.counted || !wanted[f.lang == Language::fr ? 0 : 1].count(f.key)) continue;
+    auto it = term_ids.find(f.key);
+    if (it == term_ids.end()) {
+      keys.emplace_back(f.key);
+      it = term_ids.emplace(keys.back(), static_cast<std::uint32_t>(keys.size() - 1)).first;
+    }
+    term_of[id] = it->second;
+  }
+  UnitCounter counter(m.opts, keys.size() <= 1024 ? keys.size() : 0);
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    counter.add_term();
+  // The positions again, each worker's in the order it counted them.
+  std::vector<std::uint64_t> occurrences(forms);  // of the terms' forms
+  std::vector<std::uint32_t> positions;
+  std::uint64_t in_unit = 0;  // counted tokens in the unit
+  for (const auto& [w, merged] : workers) {
+    w->codes.read([&, &merged = merged](const std::uint32_t* codes, std::size_t n) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t code = codes[i];
+        if (code == kUnitEndCode) {
+          counter.unit(positions, in_unit);
+          positions.clear();
+          in_unit = 0;
+        } else if (code == kDocumentEndCode) {
+          counter.end_document();
+        } else if (code == kNumberCode) {
+          positions.push_back(UnitCounter::kNoTerm);
+        } else {
+          const std::uint32_t id = merged[code];
+          in_unit += counted[id];
+          const std::uint32_t term = term_of[id];
+          if (term != UnitCounter::kNoTerm) ++occurrences[id];
+          positions.push_back(term);
+        }
+      }
+    });
+  }
+  std::vector<const std::string*> key_of;
+  for (const auto& k : keys)
+    key_of.push_back(&k);
+  DocumentCooccurrence d = counter.take(key_of);
+  for (std::uint32_t id = 0; id < forms; ++id) {
+    if (occurrences[id]) {
+      d.surface_count[keys[term_of[id]] + '\t' + std::string(counts.form(id).surface)] +=
+          occurrences[id];
+    }
+  }
   return d;
 }
 

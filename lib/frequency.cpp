@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <numeric>
 #include <span>
 #include <unordered_map>
 
@@ -66,7 +67,8 @@ std::uint32_t FrequencyCounter::Impl::analyze(std::string_view stored, Language 
   return push_form(std::move(f)) | (counted ? kCounted : 0);
 }
 
-void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens) {
+void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
+                                   const TurnForms* turn_forms) {
   const std::int64_t doc_index = documents++;
   const std::string_view text = doc.text;
   const char* const text_end = text.data() + text.size();
@@ -97,6 +99,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
       std::uint64_t words = 0, counted = 0;
       for (const Token& t : tokens)
         words += t.kind == TokenKind::word;
+      if (turn_forms) token_forms.assign(tokens.size(), kNoForm);
       form_index[li(lang)].for_each_value(
           tokens.size(), text_end,
           [&](std::size_t i) {
@@ -105,12 +108,14 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
                        ? std::string_view(text.data() + t.begin, t.end - t.begin)
                        : std::string_view();
           },
-          [&](std::size_t, std::uint32_t& value, bool fresh, std::string_view stored) {
+          [&](std::size_t i, std::uint32_t& value, bool fresh, std::string_view stored) {
             if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
             counted += tally(*o, value);
+            if (turn_forms) token_forms[i] = value & ~kCounted;
           });
       o->k->words += words;
       o->k->counted += counted;
+      if (turn_forms) (*turn_forms)(turn, tokens, token_forms);
       continue;
     }
     for (const Token& t : tokens)
@@ -172,13 +177,31 @@ FrequencyCounter::FrequencyCounter(FrequencyOptions opts) : impl_(std::make_uniq
 FrequencyCounter::~FrequencyCounter() = default;
 
 void FrequencyCounter::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens) {
-  impl_->count(doc, case_of, hyphens);
+  impl_->count(doc, case_of, hyphens, nullptr);
 }
 
-void FrequencyCounter::merge(FrequencyCounter&& other) {
+void FrequencyCounter::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
+                             const TurnForms& turn_forms) {
+  impl_->count(doc, case_of, hyphens, &turn_forms);
+}
+
+std::size_t FrequencyCounter::forms() const {
+  return impl_->forms.size();
+}
+
+FrequencyCounter::FormView FrequencyCounter::form(std::uint32_t id) const {
+  const Impl::Form& f = impl_->forms.at(id);
+  return {f.surface, f.key, f.lang, f.counted};
+}
+
+void FrequencyCounter::merge(FrequencyCounter&& other, std::vector<std::uint32_t>* form_ids) {
   Impl& m = *impl_;
   Impl& o = *other.impl_;
   if (m.forms.empty() && m.cases.empty()) {
+    if (form_ids) {
+      form_ids->resize(o.forms.size());
+      std::iota(form_ids->begin(), form_ids->end(), 0u);
+    }
     std::swap(impl_, other.impl_);
     return;
   }
@@ -207,6 +230,7 @@ void FrequencyCounter::merge(FrequencyCounter&& other) {
       k.row_docs[row_map[row]] += ok.row_docs[row];
   }
   m.documents += o.documents;
+  if (form_ids) *form_ids = std::move(form_map);
   other.impl_ = std::make_unique<Impl>();
   other.impl_->opts = m.opts;
 }

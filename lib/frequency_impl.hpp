@@ -206,7 +206,9 @@ struct FrequencyCounter::Impl {
     return 1;
   }
 
-  void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens);
+  void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
+             const FrequencyCounter::TurnForms* turn_forms);
+  std::vector<std::uint32_t> token_forms;  // for turn_forms
 };
 
 }  // namespace verbatim

@@ -158,6 +158,34 @@ CooccurrenceOptions cooccurrence_options(const CooccurArgs& a, std::vector<std::
 
 namespace {
 
+// --top without --by: the words are counted and their pairs found in one reading of the corpus.
+int run_top_cooccur(const CooccurArgs& a, const std::vector<std::string>& measures,
+                    CooccurrenceOptions& co) {
+  const CommonOptions& o = a.common;
+  CorpusReader reader("cooccur", o);
+  TopCooccurrence top(co, a.top, o.threads);
+  const TurnFilter keep = [&reader](const DocumentTurn& t) { return reader.keep_turn(t); };
+  CooccurCounts counts;
+  const bool ok = reader.map_documents<Fingerprint>(
+      [&](Document& doc) {
+        top.count(doc, keep);
+        Fingerprint one;
+        one.add(doc);
+        return one;
+      },
+      [&](Fingerprint& one) {
+        counts.fingerprint.combine(one);
+        ++counts.documents;
+      },
+      kCountsWindow);
+  if (!ok) throw Error("the corpus could not be read");
+  const DocumentCooccurrence d = top.finish(co.terms);
+  if (co.terms.empty()) throw Error("no term to count: the term list is empty");
+  counts.terms = co.terms.size();
+  counts.counters.try_emplace("", a.max_pairs).first->second.add(d);
+  return write_cooccur_tables(a, measures, counts);
+}
+
 int run_cooccur(const CooccurArgs& a) {
   const CommonOptions& o = a.common;
   std::vector<std::string> measures;
@@ -168,6 +196,7 @@ int run_cooccur(const CooccurArgs& a) {
         "partials first and pass their top words with --terms (see docs/scale-out.md)");
   }
   if (!a.terms.empty()) co.terms = read_terms(a.terms);
+  if (a.top && co.terms.empty() && a.by.empty()) return run_top_cooccur(a, measures, co);
   if (a.top && co.terms.empty()) co.terms = top_terms(a, o);
   if ((!a.terms.empty() || a.top) && co.terms.empty()) {
     throw Error("no term to count: the term list is empty");

@@ -71,6 +71,30 @@ class CooccurrenceTerms {
 DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
                                         const TurnFilter& keep, CooccurrenceTerms* terms = nullptr);
 
+// Cooccurrence among the `top` most frequent words (freq's ranking) in one reading of the
+// corpus. Each worker counts word frequencies as freq does and keeps the word positions of
+// its documents as 4-byte form ids, in a temporary file (under $TMPDIR, else /tmp) past 1 MB;
+// once the top words are known, the pairs are counted from those ids. The same counts as
+// count_cooccurrence over every document with the top words as the term list, without
+// tokenizing the corpus twice.
+class TopCooccurrence {
+ public:
+  TopCooccurrence(const CooccurrenceOptions& opts, std::size_t top, unsigned threads);
+  ~TopCooccurrence();
+  TopCooccurrence(const TopCooccurrence&) = delete;
+  TopCooccurrence& operator=(const TopCooccurrence&) = delete;
+  // Counts the turns `keep` keeps of one document, into the state of the calling worker of
+  // ordered_parallel_map (current_worker()). Throws Error when the temporary file fails.
+  void count(const Document& doc, const TurnFilter& keep);
+  // Once every document is counted: the top words, as freq displays them, and the whole
+  // corpus's counts among them.
+  DocumentCooccurrence finish(std::vector<std::string>& top_words);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 struct Edge {
   std::string a, b;  // displayed words, a < b by group key
   std::uint64_t count = 0, a_count = 0, b_count = 0;

@@ -75,9 +75,28 @@ class FrequencyCounter {
   // thread-safe: each worker thread counts into a counter of its own (PerWorker), and the
   // counters are merged at the end.
   void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens);
+  // The same, and then, for each turn counted (words, not n-grams), calls
+  // turn_forms(turn, tokens, ids) with, per token, the id of its form (see form()), or kNoForm
+  // for a token not counted as a word.
+  static constexpr std::uint32_t kNoForm = 0xffffffffu;
+  using TurnForms = std::function<void(const DocumentTurn&, const std::vector<Token>&,
+                                       const std::vector<std::uint32_t>&)>;
+  void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
+             const TurnForms& turn_forms);
   // Adds the counts of `other` (other documents, same options) and leaves it empty. The tables
-  // do not depend on which counter counted which document, nor on the order of merges.
-  void merge(FrequencyCounter&& other);
+  // do not depend on which counter counted which document, nor on the order of merges. With
+  // `form_ids`, sets (*form_ids)[id] to the id in this counter of each form `id` of `other`.
+  void merge(FrequencyCounter&& other, std::vector<std::uint32_t>* form_ids = nullptr);
+
+  // A form met so far, by id (0 .. forms() - 1): its surface, language, own group key and
+  // whether it counts (not a stopword, long enough).
+  struct FormView {
+    std::string_view surface, key;
+    Language lang;
+    bool counted;
+  };
+  std::size_t forms() const;
+  FormView form(std::uint32_t id) const;
   // One table per case value, in value byte order.
   std::vector<FrequencyTable> finish();
 

@@ -4,6 +4,10 @@
 #include <cmath>
 #include <random>
 
+#include "random_text.hpp"
+#include "temp_dir.hpp"
+#include "verbatim/parallel.hpp"
+
 using namespace verbatim;
 
 namespace {
@@ -189,4 +193,173 @@ TEST_CASE("The counter adds documents of every size to the same sums", "[cooccur
   REQUIRE(t.nodes.size() == terms.size());
   for (const Node& node : t.nodes)
     CHECK(node.count == terms.at(node.key));
+}
+
+namespace {
+
+// The reference for TopCooccurrence: freq's top words as a term list, each document counted
+// alone and added to a counter.
+CooccurrenceTable top_by_two_readings(const std::vector<Document>& docs,
+                                      const CooccurrenceOptions& base, std::size_t top,
+                                      const TurnFilter& keep, std::vector<std::string>& words) {
+  FrequencyOptions f;
+  f.group = base.group;
+  f.min_length = base.min_length;
+  f.stopwords = base.stopwords;
+  FrequencyCounter freq(f);
+  const CaseOf all = [&keep](const Document&, const DocumentTurn& t) -> std::optional<std::string> {
+    if (!keep(t)) return std::nullopt;
+    return std::string();
+  };
+  for (const Document& d : docs)
+    freq.count(d, all, base.hyphens);
+  words.clear();
+  for (const auto& t : freq.finish()) {
+    for (const auto& r : t.rows) {
+      if (words.size() < top) words.push_back(r.word);
+    }
+  }
+  CooccurrenceOptions o = base;
+  o.terms = words;
+  CooccurrenceCounter counter(0);
+  for (const Document& d : docs)
+    counter.add(count_cooccurrence(d, o, keep));
+  return counter.finish(1);
+}
+
+CooccurrenceTable top_by_one_reading(const std::vector<Document>& docs,
+                                     const CooccurrenceOptions& o, std::size_t top,
+                                     unsigned threads, const TurnFilter& keep,
+                                     std::vector<std::string>& words) {
+  TopCooccurrence one(o, top, threads);
+  ordered_parallel_map<int>(
+      docs.size(), threads,
+      [&](std::size_t i) {
+        one.count(docs[i], keep);
+        return 0;
+      },
+      [](std::size_t, int&) {});
+  CooccurrenceCounter counter(0);
+  counter.add(one.finish(words));
+  return counter.finish(1);
+}
+
+void require_same_tables(const CooccurrenceTable& a, const CooccurrenceTable& b) {
+  REQUIRE(a.units == b.units);
+  REQUIRE(a.nodes.size() == b.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    INFO("node " << i);
+    REQUIRE(a.nodes[i].key == b.nodes[i].key);
+    REQUIRE(a.nodes[i].word == b.nodes[i].word);
+    REQUIRE(a.nodes[i].count == b.nodes[i].count);
+  }
+  REQUIRE(a.edges.size() == b.edges.size());
+  for (std::size_t i = 0; i < a.edges.size(); ++i) {
+    INFO("edge " << i << ": " << a.edges[i].a << " " << a.edges[i].b);
+    REQUIRE(a.edges[i].a == b.edges[i].a);
+    REQUIRE(a.edges[i].b == b.edges[i].b);
+    REQUIRE(a.edges[i].count == b.edges[i].count);
+    REQUIRE(a.edges[i].a_count == b.edges[i].a_count);
+    REQUIRE(a.edges[i].b_count == b.edges[i].b_count);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Top words counted in one reading give the counts of two readings", "[cooccurrence]") {
+  // Random interviews in both languages: speaker turns (the interviewer's dropped), sentences,
+  // paragraphs, numbers, stopwords, case and accent variants, hyphens.
+  std::mt19937 rng(5);
+  const std::vector<std::string> fr_words = {
+      "client ", "Clients ", "clientèle ", "fidèle ", "fidèles ", "prix ",     "Prix ",
+      "et ",     "le ",      "la ",        "de ",     "qualité ", "service ",  "services ",
+      "2024 ",   "3,5 ",     "peut-être ", "vente ",  "ventes ",  "l'équipe ", "équipe ",
+      "a ",      ". ",       "? ",         ", ",      "\n\n",     "très "};
+  const std::vector<std::string> en_words = {
+      "customer ", "customers ", "loyal ", "price ",      "Prices ", "and ", "the ", "of ",
+      "quality ",  "service ",   "12 ",    "well-known ", "team ",   ". ",   ", "};
+  auto turns = [&](const std::vector<std::string>& words, unsigned n) {
+    std::string text;
+    for (unsigned t = 0; t < n; ++t) {
+      text += rng() % 4 == 0 ? "INT : " : (rng() % 2 ? "P01 : " : "P02 : ");
+      text += random_text(rng, words, 0, 40);
+      text += "\n";
+    }
+    return text;
+  };
+  std::vector<Document> docs;
+  for (int i = 0; i < 24; ++i) {
+    Diagnostics w;
+    CorpusOptions co;
+    co.language = i % 5 == 4 ? Language::en : Language::fr;
+    const std::string name = "d" + std::to_string(i) + ".txt";
+    docs.push_back(make_document({name, "d" + std::to_string(i), name}, Format::text,
+                                 turns(co.language == Language::fr ? fr_words : en_words,
+                                       1 + static_cast<unsigned>(rng() % 12)),
+                                 co, w));
+  }
+  const TurnFilter participants = [](const DocumentTurn& t) {
+    return t.speaker.rfind("INT", 0) != 0;
+  };
+  for (const auto unit :
+       {CooccurrenceUnit::window, CooccurrenceUnit::sentence, CooccurrenceUnit::turn,
+        CooccurrenceUnit::paragraph, CooccurrenceUnit::document}) {
+    for (const std::size_t top : {1u, 4u, 12u, 1000u}) {
+      for (const GroupMode group : {GroupMode::stem, GroupMode::exact}) {
+        for (const auto& keep : {kAll, participants}) {
+          CooccurrenceOptions o = options(unit, 3);
+          o.group = group;
+          o.min_length = top == 4 ? 4 : 1;
+          INFO("unit " << static_cast<int>(unit) << ", top " << top << ", group "
+                       << static_cast<int>(group));
+          std::vector<std::string> expected_words, words;
+          const CooccurrenceTable expected =
+              top_by_two_readings(docs, o, top, keep, expected_words);
+          REQUIRE(expected.edges.empty() == (top == 1));
+          for (const unsigned threads : {1u, 2u}) {
+            INFO(threads << " threads");
+            const CooccurrenceTable t = top_by_one_reading(docs, o, top, threads, keep, words);
+            REQUIRE(words == expected_words);
+            require_same_tables(t, expected);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("Top words counted in one reading past the memory chunk", "[cooccurrence]") {
+  // About 360,000 word positions (250,000 counted words, and stopwords and numbers), past the
+  // 262,144 values a worker keeps in memory: most go through the temporary file.
+  TempDir dir;
+  std::string old_tmp;
+  if (const char* v = ::getenv("TMPDIR")) old_tmp = v;
+  ::setenv("TMPDIR", dir.path.c_str(), 1);
+  std::mt19937 rng(9);
+  const std::vector<std::string> words = {"client ",  "fidèle ",  "prix ", "et ",
+                                          "qualité ", "service ", "le ",   "vente ",
+                                          ". ",       "équipe ",  "7 "};
+  std::vector<Document> docs;
+  for (int i = 0; i < 8; ++i) {
+    std::string text;
+    for (int t = 0; t < 500; ++t)
+      text += "P01 : " + random_text(rng, words, 80, 120) + "\n";
+    docs.push_back(doc_of(text));
+  }
+  const CooccurrenceOptions o = options(CooccurrenceUnit::window, 5);
+  std::vector<std::string> expected_words, words_found;
+  const CooccurrenceTable expected = top_by_two_readings(docs, o, 6, kAll, expected_words);
+  // One thread: every position in one worker's file; two: about half in each.
+  const CooccurrenceTable t1 = top_by_one_reading(docs, o, 6, 1, kAll, words_found);
+  const CooccurrenceTable t2 = top_by_one_reading(docs, o, 6, 2, kAll, words_found);
+  if (old_tmp.empty()) {
+    ::unsetenv("TMPDIR");
+  } else {
+    ::setenv("TMPDIR", old_tmp.c_str(), 1);
+  }
+  CHECK(words_found == expected_words);
+  CHECK(expected.units > 250000);
+  require_same_tables(t1, expected);
+  require_same_tables(t2, expected);
+  CHECK(dir.entries() == 0);
 }

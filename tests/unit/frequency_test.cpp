@@ -196,6 +196,62 @@ TEST_CASE("Counters merged give the tables of one counter, whoever counted what"
   }
 }
 
+TEST_CASE("Turn forms and merged form ids name the same forms", "[frequency]") {
+  FrequencyOptions o;
+  o.stopwords = [](Language l) { return Stopwords::defaults(l); };
+  const Document a = doc("a", "P01 : Le client, 3 clients.\nINT : fidèle ?\n");
+  const Document b = doc("b", "P02 : Clients et client fidèle.\n");
+  const Document c = doc("c", "P03 : The client.\n", Language::en);
+  const CaseOf participants = [](const Document&,
+                                 const DocumentTurn& t) -> std::optional<std::string> {
+    if (t.speaker == "INT") return std::nullopt;
+    return std::string();
+  };
+  // Per counter: the surface of each word token of the turns it was shown, by form id.
+  auto seen = [&](FrequencyCounter& counter, const Document& d, std::vector<std::string>& out) {
+    const FrequencyCounter::TurnForms record = [&](const DocumentTurn&,
+                                                   const std::vector<Token>& tokens,
+                                                   const std::vector<std::uint32_t>& ids) {
+      REQUIRE(ids.size() == tokens.size());
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string surface = d.text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        if (tokens[i].kind != TokenKind::word) {
+          CHECK(ids[i] == FrequencyCounter::kNoForm);
+          continue;
+        }
+        REQUIRE(ids[i] != FrequencyCounter::kNoForm);
+        CHECK(counter.form(ids[i]).surface == surface);
+        out.push_back(surface + "#" + std::to_string(ids[i]));
+      }
+    };
+    counter.count(d, participants, HyphenMode::language, record);
+  };
+  FrequencyCounter first(o), second(o);
+  std::vector<std::string> in_first, in_second;
+  seen(first, a, in_first);
+  seen(second, b, in_second);
+  seen(second, c, in_second);
+  // The interviewer's turn is not shown; "3" is a number, not a word.
+  CHECK(in_first == V{"Le#0", "client#1", "clients#2"});
+  CHECK(in_second == V{"Clients#0", "et#1", "client#2", "fidèle#3", "The#4", "client#5"});
+  CHECK(first.form(0).lang == Language::fr);
+  CHECK_FALSE(first.form(0).counted);  // a stopword
+  CHECK(first.form(2).key == "fr:client");
+  CHECK(second.form(5).lang == Language::en);
+  CHECK(second.form(5).key == "en:client");
+  FrequencyCounter merged(o);
+  std::vector<std::uint32_t> ids_first, ids_second;
+  merged.merge(std::move(first), &ids_first);
+  merged.merge(std::move(second), &ids_second);
+  CHECK(ids_first == std::vector<std::uint32_t>{0, 1, 2});
+  // Clients is new; client (fr) is form 1; client (en) is a form of its own.
+  CHECK(ids_second == std::vector<std::uint32_t>{3, 4, 1, 5, 6, 7});
+  CHECK(merged.forms() == 8);
+  CHECK(merged.form(1).surface == "client");
+  CHECK(merged.form(7).surface == "client");
+  CHECK(merged.form(7).lang == Language::en);
+}
+
 TEST_CASE("format_percent rounds half up to two decimals", "[frequency]") {
   CHECK(format_percent(12.345) == "12.35");
   CHECK(format_percent(12.344999) == "12.34");
