@@ -57,11 +57,17 @@ bool is_closing(std::string_view text, std::size_t i, std::size_t* len) {
 
 // Scans the gap text[from, to) that follows a token.
 void scan_gap(std::string_view text, std::uint32_t from, std::uint32_t to, Gap& g) {
+  // Most gaps between two words are one space, or nothing before a punctuation token.
+  if (to <= from || (to - from == 1 && text[from] == ' ')) return;
   std::uint32_t i = from;
   bool after_terminal = false;
   std::size_t newlines = 0;
   while (i < to) {
     const char c = text[i];
+    if (c == ' ') {
+      ++i;  // changes nothing: neither ends a run of newlines nor follows a terminal
+      continue;
+    }
     if (c == '.' || c == '!' || c == '?') {
       const bool dots = c == '.' && i + 2 < to && text[i + 1] == '.' && text[i + 2] == '.';
       if (dots) {
@@ -76,7 +82,7 @@ void scan_gap(std::string_view text, std::uint32_t from, std::uint32_t to, Gap& 
       after_terminal = true;
       continue;
     }
-    if (text.substr(i, 3) == "\xE2\x80\xA6") {  // …
+    if (c == '\xE2' && text.substr(i, 3) == "\xE2\x80\xA6") {  // …
       g.ellipsis = true;
       i += 3;
       g.end = i;
