@@ -85,7 +85,9 @@ struct Coder::Compiled {
   std::unique_ptr<RE2::Set> regex_set;
   std::vector<CodeRules> codes;
   std::unordered_map<std::string, std::vector<std::uint32_t>> words;  // exact words
-  std::vector<std::uint32_t> patterns;                                // prefix and glob atoms
+  // Prefix and glob atoms by their first byte (a form can only match those of its own first
+  // byte), and at 256 those that start with a wildcard or are empty.
+  std::array<std::vector<std::uint32_t>, 257> patterns;
   std::unordered_map<std::string, std::vector<std::uint32_t>> stems[2];
   std::vector<std::vector<std::uint32_t>> atom_codes;  // atom -> codes it can trigger
   std::vector<std::uint32_t> always;                   // codes evaluated in every unit
@@ -212,11 +214,15 @@ struct Coder::Compiled {
                                         int li) const {
     std::vector<std::uint32_t> out;
     if (auto it = words.find(form); it != words.end()) out = it->second;
-    for (std::uint32_t p : patterns) {
-      const Atom& a = atoms[p];
-      if (a.kind == Atom::Kind::prefix ? form.starts_with(a.text) : glob_match(a.text, form))
-        out.push_back(p);
-    }
+    auto try_patterns = [&](const std::vector<std::uint32_t>& ps) {
+      for (std::uint32_t p : ps) {
+        const Atom& a = atoms[p];
+        if (a.kind == Atom::Kind::prefix ? form.starts_with(a.text) : glob_match(a.text, form))
+          out.push_back(p);
+      }
+    };
+    if (!form.empty()) try_patterns(patterns[static_cast<unsigned char>(form[0])]);
+    try_patterns(patterns[256]);
     if (any_stem) {
       if (auto it = stems[li].find(std::string(stem)); it != stems[li].end())
         out.insert(out.end(), it->second.begin(), it->second.end());
@@ -276,9 +282,11 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
         c_->words[a.text].push_back(i);
         break;
       case Atom::Kind::prefix:
-      case Atom::Kind::glob:
-        c_->patterns.push_back(i);
+      case Atom::Kind::glob: {
+        const bool wild = a.text.empty() || a.text[0] == '*' || a.text[0] == '?';
+        c_->patterns[wild ? 256 : static_cast<unsigned char>(a.text[0])].push_back(i);
         break;
+      }
       case Atom::Kind::stem:
         for (int l = 0; l < 2; ++l) {
           c_->stems[l][a.stem[l]].push_back(i);
