@@ -48,6 +48,25 @@ TEST_CASE("Words, globs and phrases match normalized tokens per sentence", "[cod
   CHECK(coded(cb, "EXPÉRIENCE du CLIENT.").empty());
 }
 
+TEST_CASE("Globs may start with a wildcard or an accented letter", "[coding]") {
+  // Words are tried against the patterns of their first byte and those starting with a
+  // wildcard: each kind must still be found, and only where it matches.
+  const std::string cb = R"(codes:
+  - name: Suffixe
+    match: ["*tion"]
+  - name: Lettre
+    match: ["?ie"]
+  - name: Accent
+    match: ["équip*"]
+  - name: Milieu
+    match: ["c?ient*"]
+)";
+  CHECK(coded(cb, "Une relation. La vie. Les équipes. Un client. Une question ? Rien.") ==
+        V{"Suffixe: Une relation.", "Lettre: La vie.", "Accent: Les équipes.", "Milieu: Un client.",
+          "Suffixe: Une question ?"});
+  CHECK(coded(cb, "Tionne, vies, equipe, cliente.") == V{"Milieu: Tionne, vies, equipe, cliente."});
+}
+
 TEST_CASE("A unit coded by several rules is one reference", "[coding]") {
   CHECK(coded("codes:\n  - name: A\n    match: [chatbot, bot*, {stem: chatbots}]\n",
               "Le chatbot, les bots, un chatbot.") == V{"A: Le chatbot, les bots, un chatbot."});
