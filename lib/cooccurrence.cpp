@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <future>
 #include <map>
 #include <numeric>
 #include <set>
@@ -197,6 +198,17 @@ class UnitCounter {
       if (id != kNoTerm) unit_terms_.push_back(id);
     }
     if (opts_.unit != CooccurrenceUnit::document) close_unit();
+  }
+
+  // Adds the counts of another counter of the same options and terms.
+  void add(const UnitCounter& o) {
+    for (std::size_t i = 0; i < dense_.size(); ++i)
+      dense_[i] += o.dense_[i];
+    for (const auto& [p, n] : o.pairs_)
+      pairs_[p] += n;
+    for (std::size_t i = 0; i < term_count_.size(); ++i)
+      term_count_[i] += o.term_count_[i];
+    units_ += o.units_;
   }
 
   // The end of a document (of its turns of one case): closes the document unit.
@@ -451,34 +463,72 @@ DocumentCooccurrence TopCooccurrence::finish(std::vector<std::string>& top_words
     }
     term_of[id] = it->second;
   }
-  UnitCounter counter(m.opts, keys.size() <= 1024 ? keys.size() : 0);
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    counter.add_term();
-  // The positions again, each worker's in the order it counted them.
-  std::vector<std::uint64_t> occurrences(forms);  // of the terms' forms
-  std::vector<std::uint32_t> positions;
-  std::uint64_t in_unit = 0;  // counted tokens in the unit
-  for (const auto& [w, merged] : workers) {
-    w->codes.read([&, &merged = merged](const std::uint32_t* codes, std::size_t n) {
+  // The positions again, each worker's on a thread of its own, in the order it counted them;
+  // the sums do not depend on which worker counted what.
+  const std::size_t dense_n = keys.size() <= 1024 ? keys.size() : 0;
+  struct Part {
+    Part(const CooccurrenceOptions& o, std::size_t dense_n, std::size_t terms)
+        : counter(o, dense_n) {
+      for (std::size_t i = 0; i < terms; ++i)
+        counter.add_term();
+    }
+    UnitCounter counter;
+    std::vector<std::uint64_t> occurrences;  // by the worker's form id
+  };
+  constexpr std::uint32_t kCountedBit = 0x80000000u, kNoTermCode = 0x7fffffffu;
+  auto count_part = [&](std::size_t w, Part& part) {
+    // The worker's form id to its term (or kNoTermCode), with kCountedBit for a counted form.
+    const std::vector<std::uint32_t>& merged = workers[w].second;
+    std::vector<std::uint32_t> packed(merged.size());
+    for (std::size_t code = 0; code < merged.size(); ++code) {
+      const std::uint32_t id = merged[code], term = term_of[id];
+      packed[code] =
+          (term == UnitCounter::kNoTerm ? kNoTermCode : term) | (counted[id] ? kCountedBit : 0);
+    }
+    part.occurrences.assign(merged.size(), 0);
+    std::vector<std::uint32_t> positions;
+    std::uint64_t in_unit = 0;  // counted tokens in the unit
+    workers[w].first->codes.read([&](const std::uint32_t* codes, std::size_t n) {
       for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t code = codes[i];
         if (code == kUnitEndCode) {
-          counter.unit(positions, in_unit);
+          part.counter.unit(positions, in_unit);
           positions.clear();
           in_unit = 0;
         } else if (code == kDocumentEndCode) {
-          counter.end_document();
+          part.counter.end_document();
         } else if (code == kNumberCode) {
           positions.push_back(UnitCounter::kNoTerm);
         } else {
-          const std::uint32_t id = merged[code];
-          in_unit += counted[id];
-          const std::uint32_t term = term_of[id];
-          if (term != UnitCounter::kNoTerm) ++occurrences[id];
-          positions.push_back(term);
+          const std::uint32_t p = packed[code];
+          in_unit += p >> 31;
+          const std::uint32_t term = p & ~kCountedBit;
+          if (term == kNoTermCode) {
+            positions.push_back(UnitCounter::kNoTerm);
+          } else {
+            ++part.occurrences[code];
+            positions.push_back(term);
+          }
         }
       }
     });
+  };
+  std::deque<Part> parts;
+  for (std::size_t w = 0; w < workers.size(); ++w)
+    parts.emplace_back(m.opts, dense_n, keys.size());
+  if (parts.empty()) parts.emplace_back(m.opts, dense_n, keys.size());
+  std::vector<std::future<void>> others;
+  for (std::size_t w = 1; w < workers.size(); ++w)
+    others.push_back(std::async(std::launch::async, count_part, w, std::ref(parts[w])));
+  if (!workers.empty()) count_part(0, parts[0]);
+  for (auto& f : others)
+    f.get();  // rethrows what the thread threw
+  UnitCounter& counter = parts[0].counter;
+  std::vector<std::uint64_t> occurrences(forms);  // of the terms' forms, by id in `counts`
+  for (std::size_t w = 0; w < workers.size(); ++w) {
+    if (w) counter.add(parts[w].counter);
+    for (std::size_t code = 0; code < parts[w].occurrences.size(); ++code)
+      occurrences[workers[w].second[code]] += parts[w].occurrences[code];
   }
   std::vector<const std::string*> key_of;
   for (const auto& k : keys)
