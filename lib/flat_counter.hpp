@@ -314,17 +314,20 @@ class FormIndex {
   void for_each_value(std::size_t n, const char* readable_end, Key&& key, F&& f) {
     constexpr std::size_t kAhead = 8;
     Head ahead[kAhead];
+    std::string_view keys[kAhead];  // key(i) is called once
     for (std::size_t i = 0; i < kAhead && i < n; ++i) {
-      ahead[i] = head(key(i), readable_end);
+      keys[i] = key(i);
+      ahead[i] = head(keys[i], readable_end);
       prefetch(ahead[i]);
     }
     for (std::size_t i = 0; i < n; ++i) {
       const Head h = ahead[i % kAhead];
+      const std::string_view k = keys[i % kAhead];
       if (i + kAhead < n) {
-        ahead[i % kAhead] = head(key(i + kAhead), readable_end);
+        keys[i % kAhead] = key(i + kAhead);
+        ahead[i % kAhead] = head(keys[i % kAhead], readable_end);
         prefetch(ahead[i % kAhead]);
       }
-      const std::string_view k = key(i);
       if (k.empty()) continue;
       bool fresh = false;
       std::string_view stored;
