@@ -29,7 +29,11 @@ class Stemmer {
 
  private:
   Language lang_;
-  sb_stemmer* stemmer_ = nullptr;
+  sb_stemmer* stemmer_ = nullptr;  // UTF-8
+  // The same algorithm compiled for ISO-8859-1, for words whose letters are all in Latin-1
+  // (most French words): it runs on bytes, not code points, about 1.6x as fast.
+  sb_stemmer* latin1_ = nullptr;
+  std::string buf_;  // a Latin-1 word, then its stem in UTF-8
 };
 
 std::string_view stemmer_version();  // libstemmer version string
