@@ -116,6 +116,30 @@ TEST_CASE("Regexes search the unit text, case-insensitively, apostrophes unified
   CHECK(coded(cb, "a b c8 %. b  c  8  %").size() == 1);
 }
 
+TEST_CASE("Regexes read white space as one space at every offset of a long line", "[coding]") {
+  // The text is copied in runs found 16 bytes at a time: a break in the white space, or an
+  // apostrophe, must be seen wherever it falls among those 16 bytes, and near the line's end.
+  const std::string cb = "codes:\n  - name: P\n    match: [{regex: \"qx l'zy\"}]\n";
+  const std::vector<std::pair<std::string, bool>> seps = {
+      {" ", true},       {"  ", true},   {"\n", true}, {" \t ", true}, {"\u00a0", true},
+      {" \u00a0", true}, {"\r\n", true}, {"", false},  {"-", false},   {"\u00a0-", false}};
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    for (const auto& [sep, match] : seps) {
+      for (const std::string apostrophe : {"'", "\u2019"}) {
+        for (std::size_t tail : {0u, 3u, 30u}) {
+          const std::string text = std::string(pad, 'a') + " qx" + sep + "l" + apostrophe + "zy" +
+                                   std::string(tail, 'b') + (tail ? " fin" : "");
+          INFO("pad " << pad << ", separator '" << sep << "', tail " << tail);
+          CHECK(coded(cb, text).size() == (match ? 1u : 0u));
+          // With the word ending right after the match:
+          CHECK(coded(cb, text + " qx" + sep + "l" + apostrophe + "zy end").size() ==
+                (match ? 1u : 0u));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("Accents are kept unless the codebook folds them", "[coding]") {
   const std::string text = "La fidelite sans accent. La fidélité avec.";
   CHECK(coded("codes:\n  - name: F\n    match: [fidélité]\n", text) == V{"F: La fidélité avec."});
