@@ -256,7 +256,7 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
     rule_base_.push_back(rule_base_.back() + code.rules.size());
     c_->codes.push_back(std::move(cr));
   }
-  if (!c_->regexes.empty()) {
+  if (c_->regexes.size() > 1) {  // one regex's own search tells as much
     RE2::Options o;
     o.set_log_errors(false);
     o.set_case_sensitive(false);

@@ -116,6 +116,22 @@ TEST_CASE("Regexes search the unit text, case-insensitively, apostrophes unified
   CHECK(coded(cb, "a b c8 %. b  c  8  %").size() == 1);
 }
 
+TEST_CASE("Several regexes: one pass tells which occur, each finds its own units", "[coding]") {
+  const std::string cb = R"yaml(codes:
+  - name: Pourcent
+    match: [{regex: "\\d+ ?%"}]
+  - name: Année
+    match: [{regex: "\\b(19|20)\\d\\d\\b"}]
+  - name: Euros
+    match: [{regex: "\\d+ ?(€|euros)"}]
+)yaml";
+  CHECK(coded(cb, "En 2021, 8 % de plus. Rien. 40 euros en 1999 !") ==
+        V{"Pourcent: En 2021, 8 % de plus.", "Année: En 2021, 8 % de plus.",
+          "Année: 40 euros en 1999 !", "Euros: 40 euros en 1999 !"});
+  CHECK(coded(cb, "Aucun chiffre ici. Ni là.").empty());
+  CHECK(coded(cb, "Seulement 12 €.") == V{"Euros: Seulement 12 €."});
+}
+
 TEST_CASE("Regexes read white space as one space at every offset of a long line", "[coding]") {
   // The text is copied in runs found 16 bytes at a time: a break in the white space, or an
   // apostrophe, must be seen wherever it falls among those 16 bytes, and near the line's end.
