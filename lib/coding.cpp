@@ -13,6 +13,7 @@
 #include <array>
 #include <atomic>
 #include <deque>
+#include <span>
 #include <unordered_map>
 
 #include "flat_counter.hpp"
@@ -327,8 +328,8 @@ namespace {
 struct UnitEval {
   const Coder::Compiled* c = nullptr;
   int li = 0;
-  std::vector<const std::vector<std::uint32_t>*> tok_atoms;  // by word position
-  Span span;                                                 // the unit
+  std::span<const std::vector<std::uint32_t>* const> tok_atoms;  // by word position
+  Span span;                                                     // the unit
   std::vector<std::vector<std::uint32_t>> regex_hits;  // regex -> match starts (bytes), sorted
   std::vector<std::uint32_t> stamp;                    // atom -> unit number + 1
   std::vector<std::vector<std::uint32_t>> pos;         // atom -> positions
@@ -532,14 +533,13 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   };
 
   // One unit: `unit_words` (with their forms) inside `span`, starting in turn `turn`.
-  auto code_unit = [&](std::uint32_t turn, Span span, const std::vector<const Atoms*>& uf,
+  auto code_unit = [&](std::uint32_t turn, Span span, std::span<const Atoms* const> uf,
                        std::uint32_t n_words, std::uint64_t cps) {
     ++out.units;
     ++ev.unit;
-    ev.tok_atoms.resize(uf.size());
+    ev.tok_atoms = uf;
     seen_atoms.clear();
     for (std::uint32_t p = 0; p < uf.size(); ++p) {
-      ev.tok_atoms[p] = uf[p];
       for (std::uint32_t a : *uf[p]) {
         if (ev.stamp[a] != ev.unit + 1) {
           ev.stamp[a] = ev.unit + 1;
@@ -725,7 +725,6 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   std::optional<std::uint32_t> first_turn;
   Span doc_span{0, 0};
   std::uint64_t doc_cps = 0;
-  std::vector<const Atoms*> uf;
   for (std::uint32_t ti = 0; ti < doc.turns.size(); ++ti) {
     const DocumentTurn& turn = doc.turns[ti];
     if (!keep(turn) || turn.content.empty()) continue;
@@ -775,11 +774,11 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
     for (const Span& s : turn_units(doc.text, turn, cb_.unit, tokens)) {
       while (w < words.size() && words[w].begin < s.begin)
         ++w;
-      uf.clear();
       std::size_t e = w;
       while (e < words.size() && words[e].begin < s.end)
-        uf.push_back(word_forms[e++]);
-      code_unit(ti, s, uf, static_cast<std::uint32_t>(e - w), content_cps(turn, s));
+        ++e;
+      code_unit(ti, s, std::span<const Atoms* const>(word_forms.data() + w, e - w),
+                static_cast<std::uint32_t>(e - w), content_cps(turn, s));
       w = e;
     }
   }
