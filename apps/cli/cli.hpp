@@ -96,6 +96,8 @@ class CorpusReader {
                      const std::function<void(R&)>& consume, std::size_t window = kDefaultWindow);
   // Calls `fn` for every readable document, in id order, on this thread.
   bool for_each(const std::function<void(Document&)>& fn);
+  // For a second reading of the files an earlier reader read: its warnings were given then.
+  void quiet_warnings() { report_warnings_ = false; }
   const Attributes* attributes() const { return attributes_ ? &*attributes_ : nullptr; }
   const SpeakerMap* speakers() const { return speakers_ ? &*speakers_ : nullptr; }
   // The attributes file in use (--attributes, or participants.csv of a study folder).
@@ -118,6 +120,7 @@ class CorpusReader {
   std::optional<Attributes> attributes_;
   CorpusOptions corpus_opts_;
   std::size_t documents_ = 0;
+  bool report_warnings_ = true;
   std::vector<SourceRef> list();
 };
 
@@ -145,6 +148,7 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
         return it;
       },
       [&](std::size_t i, Item& it) {
+        if (!report_warnings_) it.warnings.clear();
         if (!it.warnings.empty() || it.error) progress.clear();
         for (const auto& w : it.warnings)
           report(tool_, w);

@@ -197,11 +197,13 @@ int run_cooccur(const CooccurArgs& a) {
   }
   if (!a.terms.empty()) co.terms = read_terms(a.terms);
   if (a.top && co.terms.empty() && a.by.empty()) return run_top_cooccur(a, measures, co);
-  if (a.top && co.terms.empty()) co.terms = top_terms(a, o);
+  const bool second_reading = a.top && co.terms.empty();
+  if (second_reading) co.terms = top_terms(a, o);
   if ((!a.terms.empty() || a.top) && co.terms.empty()) {
     throw Error("no term to count: the term list is empty");
   }
   CorpusReader reader("cooccur", o);
+  if (second_reading) reader.quiet_warnings();
   const CaseValue case_of = reader.case_value(a.by);
   // One counter per case value (a single "" case without --by), merged in document order.
   CooccurCounts counts;
