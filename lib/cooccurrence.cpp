@@ -369,7 +369,9 @@ constexpr std::uint32_t kNumberCode = 0xfffffffeu;   // a number: a position, ne
 constexpr std::uint32_t kUnitEndCode = 0xfffffffdu;  // the end of a unit's positions
 constexpr std::uint32_t kDocumentEndCode = 0xfffffffcu;
 
-FrequencyOptions frequency_options(const CooccurrenceOptions& o) {
+}  // namespace
+
+FrequencyOptions top_frequency_options(const CooccurrenceOptions& o) {
   FrequencyOptions f;
   f.group = o.group;
   f.min_length = o.min_length;
@@ -377,7 +379,12 @@ FrequencyOptions frequency_options(const CooccurrenceOptions& o) {
   return f;
 }
 
-}  // namespace
+CaseOf one_case(const TurnFilter& keep) {
+  return [keep](const Document&, const DocumentTurn& t) -> std::optional<std::string> {
+    if (!keep(t)) return std::nullopt;
+    return std::string();
+  };
+}
 
 struct TopCooccurrence::Impl {
   struct Worker {
@@ -387,7 +394,7 @@ struct TopCooccurrence::Impl {
     std::vector<std::uint32_t> indices;
   };
   Impl(const CooccurrenceOptions& o, std::size_t n, unsigned threads)
-      : opts(o), top(n), freq(frequency_options(o)), workers(threads, freq) {}
+      : opts(o), top(n), freq(top_frequency_options(o)), workers(threads, freq) {}
   CooccurrenceOptions opts;
   std::size_t top;
   FrequencyOptions freq;
@@ -401,10 +408,6 @@ TopCooccurrence::~TopCooccurrence() = default;
 void TopCooccurrence::count(const Document& doc, const TurnFilter& keep) {
   Impl::Worker& w = impl_->workers.get();
   const CooccurrenceOptions& opts = impl_->opts;
-  const CaseOf all = [&keep](const Document&, const DocumentTurn& t) -> std::optional<std::string> {
-    if (!keep(t)) return std::nullopt;
-    return std::string();
-  };
   const FrequencyCounter::TurnForms keep_positions = [&](const DocumentTurn& turn,
                                                          const std::vector<Token>& tokens,
                                                          const std::vector<std::uint32_t>& ids) {
@@ -417,7 +420,7 @@ void TopCooccurrence::count(const Document& doc, const TurnFilter& keep) {
           w.codes.push(kUnitEndCode);
         });
   };
-  w.counter.count(doc, all, opts.hyphens, keep_positions);
+  w.counter.count(doc, one_case(keep), opts.hyphens, keep_positions);
   w.codes.push(kDocumentEndCode);
 }
 
@@ -431,13 +434,7 @@ DocumentCooccurrence TopCooccurrence::finish(std::vector<std::string>& top_words
     workers.emplace_back(&w, std::vector<std::uint32_t>());
     counts.merge(std::move(w.counter), &workers.back().second);
   });
-  top_words.clear();
-  for (const auto& t : counts.finish()) {
-    for (const auto& r : t.rows) {
-      if (top_words.size() >= m.top) break;
-      top_words.push_back(r.word);
-    }
-  }
+  top_words = verbatim::top_words(counts.finish(), m.top);
   // A term is a counted form whose group is a top word's, in the form's language (as a term
   // list selects, see CooccurrenceOptions::terms).
   std::set<std::string, std::less<>> wanted[2];

@@ -369,6 +369,17 @@ double FrequencyTable::percent(const FrequencyRow& r) const {
   return counted_tokens ? 100.0 * r.weighted / static_cast<double>(counted_tokens) : 0.0;
 }
 
+std::vector<std::string> top_words(const std::vector<FrequencyTable>& tables, std::size_t n) {
+  std::vector<std::string> out;
+  for (const auto& t : tables) {
+    for (const auto& r : t.rows) {
+      if (out.size() >= n) return out;
+      out.push_back(r.word);
+    }
+  }
+  return out;
+}
+
 std::string format_percent(double value) {
   // Half up on the second decimal; the epsilon keeps exact halves (12.345) from falling below.
   const double hundredths = std::floor(value * 100.0 + 0.5 + 1e-9);

@@ -56,36 +56,22 @@ std::vector<std::string> read_terms(const std::string& path) {
   return out;
 }
 
-std::vector<std::string> top_terms(const CooccurArgs& a, const CommonOptions& o) {
-  FrequencyOptions f;
-  f.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
-  f.min_length = a.min_length;
-  f.stopwords = stopword_sets(o);
+std::vector<std::string> top_terms(const CooccurrenceOptions& co, std::size_t top,
+                                   const CommonOptions& o) {
+  const FrequencyOptions f = top_frequency_options(co);
   FrequencyCounter counter(f);
   CorpusReader reader("cooccur", o);
-  const HyphenMode hyphens = parse_hyphens(o.hyphens);
-  const CaseOf all = [&reader](const Document&,
-                               const DocumentTurn& t) -> std::optional<std::string> {
-    if (!reader.keep_turn(t)) return std::nullopt;
-    return std::string();
-  };
+  const CaseOf all = one_case([&reader](const DocumentTurn& t) { return reader.keep_turn(t); });
   PerWorker<FrequencyCounter> counters(o.threads, f);
   const bool ok = reader.map_documents<bool>(
       [&](Document& doc) {
-        counters.get().count(doc, all, hyphens);
+        counters.get().count(doc, all, co.hyphens);
         return true;
       },
       [](bool&) {}, kCountsWindow);
   counters.for_each([&counter](FrequencyCounter& c) { counter.merge(std::move(c)); });
   if (!ok) throw Error("the corpus could not be read");
-  std::vector<std::string> out;
-  for (const auto& t : counter.finish()) {
-    for (const auto& r : t.rows) {
-      if (out.size() >= a.top) break;
-      out.push_back(r.word);
-    }
-  }
-  return out;
+  return top_words(counter.finish(), top);
 }
 
 void write_network(OutputFile& out, const std::string& format, const CooccurrenceTable& t,
@@ -198,7 +184,7 @@ int run_cooccur(const CooccurArgs& a) {
   if (!a.terms.empty()) co.terms = read_terms(a.terms);
   if (a.top && co.terms.empty() && a.by.empty()) return run_top_cooccur(a, measures, co);
   const bool second_reading = a.top && co.terms.empty();
-  if (second_reading) co.terms = top_terms(a, o);
+  if (second_reading) co.terms = top_terms(co, a.top, o);
   if ((!a.terms.empty() || a.top) && co.terms.empty()) {
     throw Error("no term to count: the term list is empty");
   }

@@ -71,6 +71,12 @@ class CooccurrenceTerms {
 DocumentCooccurrence count_cooccurrence(const Document& doc, const CooccurrenceOptions& opts,
                                         const TurnFilter& keep, CooccurrenceTerms* terms = nullptr);
 
+// The options of the word count that picks the `--top` words: the terms' grouping, minimum
+// length and stopwords.
+FrequencyOptions top_frequency_options(const CooccurrenceOptions& opts);
+// One case ("") for every turn `keep` keeps.
+CaseOf one_case(const TurnFilter& keep);
+
 // Cooccurrence among the `top` most frequent words (freq's ranking) in one reading of the
 // corpus. Each worker counts word frequencies as freq does and keeps the word positions of
 // its documents as 4-byte form ids, in a temporary file (under $TMPDIR, else /tmp) past 1 MB;

@@ -114,6 +114,9 @@ class FrequencyCounter {
   std::unique_ptr<Impl> impl_;
 };
 
+// The first `n` words of the tables, as ranked (the top words of a one-case count).
+std::vector<std::string> top_words(const std::vector<FrequencyTable>& tables, std::size_t n);
+
 // "12.35": two decimals, rounded half up.
 std::string format_percent(double value);
 

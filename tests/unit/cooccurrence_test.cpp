@@ -207,18 +207,9 @@ CooccurrenceTable top_by_two_readings(const std::vector<Document>& docs,
   f.min_length = base.min_length;
   f.stopwords = base.stopwords;
   FrequencyCounter freq(f);
-  const CaseOf all = [&keep](const Document&, const DocumentTurn& t) -> std::optional<std::string> {
-    if (!keep(t)) return std::nullopt;
-    return std::string();
-  };
   for (const Document& d : docs)
-    freq.count(d, all, base.hyphens);
-  words.clear();
-  for (const auto& t : freq.finish()) {
-    for (const auto& r : t.rows) {
-      if (words.size() < top) words.push_back(r.word);
-    }
-  }
+    freq.count(d, one_case(keep), base.hyphens);
+  words = top_words(freq.finish(), top);
   CooccurrenceOptions o = base;
   o.terms = words;
   CooccurrenceCounter counter(0);
@@ -332,9 +323,7 @@ TEST_CASE("Top words counted in one reading past the memory chunk", "[cooccurren
   // About 360,000 word positions (250,000 counted words, and stopwords and numbers), past the
   // 262,144 values a worker keeps in memory: most go through the temporary file.
   TempDir dir;
-  std::string old_tmp;
-  if (const char* v = ::getenv("TMPDIR")) old_tmp = v;
-  ::setenv("TMPDIR", dir.path.c_str(), 1);
+  std::optional<TmpDirVariable> tmp(dir.path.string());
   std::mt19937 rng(9);
   const std::vector<std::string> words = {"client ",  "fidèle ",  "prix ", "et ",
                                           "qualité ", "service ", "le ",   "vente ",
@@ -352,11 +341,7 @@ TEST_CASE("Top words counted in one reading past the memory chunk", "[cooccurren
   // One thread: every position in one worker's file; two: about half in each.
   const CooccurrenceTable t1 = top_by_one_reading(docs, o, 6, 1, kAll, words_found);
   const CooccurrenceTable t2 = top_by_one_reading(docs, o, 6, 2, kAll, words_found);
-  if (old_tmp.empty()) {
-    ::unsetenv("TMPDIR");
-  } else {
-    ::setenv("TMPDIR", old_tmp.c_str(), 1);
-  }
+  tmp.reset();
   CHECK(words_found == expected_words);
   CHECK(expected.units > 250000);
   require_same_tables(t1, expected);

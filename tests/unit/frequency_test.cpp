@@ -252,6 +252,22 @@ TEST_CASE("Turn forms and merged form ids name the same forms", "[frequency]") {
   CHECK(merged.form(7).lang == Language::en);
 }
 
+TEST_CASE("top_words takes the first words as ranked, across tables", "[frequency]") {
+  FrequencyTable a, b;
+  for (const char* w : {"client", "prix", "offre"}) {
+    FrequencyRow r;
+    r.word = w;
+    a.rows.push_back(r);
+  }
+  FrequencyRow r;
+  r.word = "service";
+  b.rows.push_back(r);
+  CHECK(top_words({a, b}, 2) == V{"client", "prix"});
+  CHECK(top_words({a, b}, 4) == V{"client", "prix", "offre", "service"});
+  CHECK(top_words({a, b}, 10).size() == 4);
+  CHECK(top_words({a}, 0).empty());
+}
+
 TEST_CASE("format_percent rounds half up to two decimals", "[frequency]") {
   CHECK(format_percent(12.345) == "12.35");
   CHECK(format_percent(12.344999) == "12.34");

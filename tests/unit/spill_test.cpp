@@ -1,7 +1,5 @@
 #include "spill.hpp"
 
-#include <stdlib.h>
-
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -12,22 +10,6 @@
 using verbatim::detail::SpilledValues;
 
 namespace {
-
-// Sets TMPDIR for the scope of a test, then puts back what was there.
-struct TmpDirVariable {
-  explicit TmpDirVariable(const std::string& dir) {
-    if (const char* v = ::getenv("TMPDIR")) old = v;
-    ::setenv("TMPDIR", dir.c_str(), 1);
-  }
-  ~TmpDirVariable() {
-    if (old.empty()) {
-      ::unsetenv("TMPDIR");
-    } else {
-      ::setenv("TMPDIR", old.c_str(), 1);
-    }
-  }
-  std::string old;
-};
 
 std::vector<std::uint32_t> read_all(const SpilledValues& v, std::size_t* pieces = nullptr) {
   std::vector<std::uint32_t> out;

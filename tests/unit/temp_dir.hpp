@@ -35,3 +35,21 @@ inline std::string slurp(const std::filesystem::path& p) {
   ss << in.rdbuf();
   return ss.str();
 }
+
+// Sets TMPDIR for the scope of a test, then puts back what was there.
+struct TmpDirVariable {
+  explicit TmpDirVariable(const std::string& dir) {
+    if (const char* v = ::getenv("TMPDIR")) old = v;
+    ::setenv("TMPDIR", dir.c_str(), 1);
+  }
+  ~TmpDirVariable() {
+    if (old.empty()) {
+      ::unsetenv("TMPDIR");
+    } else {
+      ::setenv("TMPDIR", old.c_str(), 1);
+    }
+  }
+  TmpDirVariable(const TmpDirVariable&) = delete;
+  TmpDirVariable& operator=(const TmpDirVariable&) = delete;
+  std::string old;
+};
