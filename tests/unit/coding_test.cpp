@@ -216,6 +216,27 @@ TEST_CASE("Units: turn, paragraph and document; --role is respected", "[coding]"
   CHECK(reference_text(d, w[0]) == "La fidélité. Autre chose. Encore la fidélité.");
 }
 
+TEST_CASE("One coder, documents in a row: each is coded from its own words", "[coding]") {
+  // The token buffers are kept from one document to the next; nothing of the first may remain.
+  const Document long_doc = doc_of("Un deux trois fidélité cinq six sept huit. Neuf dix onze.");
+  const Document short_doc = doc_of("Fidélité encore.");
+  for (const char* unit : {"sentence", "document"}) {
+    const Codebook cb = parse_codebook(
+        std::string("unit: ") + unit + "\ncodes:\n  - name: F\n    match: [fidélité]\n", "c");
+    const Coder coder(cb);
+    const auto first = coder.code(long_doc, kAll);
+    REQUIRE(first.references.size() == 1);
+    CHECK(first.references[0].words == (std::string(unit) == "sentence" ? 8 : 11));
+    for (int round = 0; round < 2; ++round) {
+      const auto second = coder.code(short_doc, kAll);
+      REQUIRE(second.references.size() == 1);
+      CHECK(second.references[0].words == 2);
+      CHECK(second.word_starts == std::vector<std::uint32_t>{0, 11});
+      CHECK(reference_text(short_doc, second.references[0]) == "Fidélité encore.");
+    }
+  }
+}
+
 TEST_CASE("Manual codings join rule codings, with their ancestors", "[coding]") {
   const Codebook cb = parse_codebook("codes:\n  - name: A\n    children:\n      - name: B\n", "c");
   const Document d = doc_of("Un deux trois. Quatre cinq.");
