@@ -66,9 +66,10 @@ struct Node {
 };
 
 struct CodeRules {
-  std::vector<std::uint32_t> roots;  // one node per top-level rule
-  std::vector<std::uint32_t> atoms;  // atoms the code can match through
-  bool always = false;               // has a regex or a top-level not: evaluate in every unit
+  std::vector<std::uint32_t> roots;    // one node per top-level rule
+  std::vector<std::uint32_t> atoms;    // atoms the code can match through
+  std::vector<std::uint32_t> regexes;  // regexes it can match through
+  bool always = false;                 // may hold with nothing present (a not): every unit
 };
 
 using Range = std::pair<std::uint32_t, std::uint32_t>;  // first, last word position
@@ -92,8 +93,9 @@ struct Coder::Compiled {
   // byte), and at 256 those that start with a wildcard or are empty.
   std::array<std::vector<std::uint32_t>, 257> patterns;
   std::unordered_map<std::string, std::vector<std::uint32_t>> stems[2];
-  std::vector<std::vector<std::uint32_t>> atom_codes;  // atom -> codes it can trigger
-  std::vector<std::uint32_t> always;                   // codes evaluated in every unit
+  std::vector<std::vector<std::uint32_t>> atom_codes;   // atom -> codes it can trigger
+  std::vector<std::vector<std::uint32_t>> regex_codes;  // regex -> codes it can trigger
+  std::vector<std::uint32_t> always;                    // codes evaluated in every unit
   bool fold = false;
   bool any_stem = false;
   bool any_regex = false;
@@ -186,30 +188,35 @@ struct Coder::Compiled {
     return static_cast<std::uint32_t>(nodes.size() - 1);
   }
 
-  void collect_atoms(std::uint32_t id, std::vector<std::uint32_t>& out, bool& always) const {
+  // The atoms and regexes of which one must occur in a unit for node `id` to hold there, or
+  // `always` when it may hold with none of them (a not holds when nothing occurs).
+  void collect_atoms(std::uint32_t id, std::vector<std::uint32_t>& out,
+                     std::vector<std::uint32_t>& regex_out, bool& always) const {
     const Node& n = nodes[id];
-    if (n.kind == Rule::Kind::regex || n.kind == Rule::Kind::none) {
-      always = true;  // a regex can hold without any atom; a not holds when nothing occurs
+    if (n.kind == Rule::Kind::regex) {
+      regex_out.push_back(static_cast<std::uint32_t>(n.regex));
+      return;
+    }
+    if (n.kind == Rule::Kind::none) {
+      always = true;
       return;
     }
     for (int l = 0; l < 2; ++l)
       out.insert(out.end(), n.seq[l].begin(), n.seq[l].end());
     if (n.kind == Rule::Kind::all) {
       // all holds only when every operand does: one operand's atoms are enough as a trigger,
-      // but an operand that is a not or regex cannot trigger; collect all to stay simple.
+      // but an operand that is a not cannot trigger; collect all to stay simple.
       bool any_positive = false;
       for (std::uint32_t o : n.operands) {
         bool a = false;
-        std::vector<std::uint32_t> sub;
-        collect_atoms(o, sub, a);
+        collect_atoms(o, out, regex_out, a);
         if (!a) any_positive = true;
-        out.insert(out.end(), sub.begin(), sub.end());
       }
       if (!any_positive) always = true;
       return;
     }
     for (std::uint32_t o : n.operands)
-      collect_atoms(o, out, always);
+      collect_atoms(o, out, regex_out, always);
   }
 
   // The atoms a normalized token form matches in `lang`.
@@ -250,10 +257,12 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
     for (const Rule& r : code.rules) {
       const std::uint32_t root = c_->compile(r, stemmers);
       cr.roots.push_back(root);
-      c_->collect_atoms(root, cr.atoms, cr.always);
+      c_->collect_atoms(root, cr.atoms, cr.regexes, cr.always);
     }
-    std::sort(cr.atoms.begin(), cr.atoms.end());
-    cr.atoms.erase(std::unique(cr.atoms.begin(), cr.atoms.end()), cr.atoms.end());
+    for (auto* v : {&cr.atoms, &cr.regexes}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
     rule_base_.push_back(rule_base_.back() + code.rules.size());
     c_->codes.push_back(std::move(cr));
   }
@@ -268,6 +277,7 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
     if (!c_->regex_set->Compile()) c_->regex_set.reset();
   }
   c_->atom_codes.resize(c_->atoms.size());
+  c_->regex_codes.resize(c_->regexes.size());
   for (std::uint32_t k = 0; k < c_->codes.size(); ++k) {
     const CodeRules& cr = c_->codes[k];
     if (cr.roots.empty()) continue;
@@ -277,6 +287,8 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
     }
     for (std::uint32_t a : cr.atoms)
       c_->atom_codes[a].push_back(k);
+    for (std::uint32_t r : cr.regexes)
+      c_->regex_codes[r].push_back(k);
   }
   for (std::uint32_t i = 0; i < c_->atoms.size(); ++i) {
     const Atom& a = c_->atoms[i];
@@ -335,6 +347,13 @@ struct UnitEval {
   std::vector<std::vector<std::uint32_t>> pos;         // atom -> positions
   std::uint32_t unit = 0;
 
+  // Whether a match of regex r starts inside the unit.
+  bool regex_hit(std::size_t r) const {
+    const auto& hits = regex_hits[r];
+    auto it = std::lower_bound(hits.begin(), hits.end(), span.begin);
+    return it != hits.end() && *it < span.end;
+  }
+
   bool has(std::uint32_t pos_i, std::uint32_t atom) const {
     const auto& v = *tok_atoms[pos_i];
     return std::binary_search(v.begin(), v.end(), atom);
@@ -361,11 +380,8 @@ struct UnitEval {
         }
         return found;
       }
-      case Rule::Kind::regex: {
-        const auto& hits = regex_hits[n.regex];
-        auto it = std::lower_bound(hits.begin(), hits.end(), span.begin);
-        return it != hits.end() && *it < span.end;
-      }
+      case Rule::Kind::regex:
+        return regex_hit(n.regex);
       case Rule::Kind::all: {
         for (std::uint32_t o : n.operands) {
           if (!eval(o, out)) return false;
@@ -562,15 +578,21 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
       }
     }
     ev.span = span;
-    // The codes to evaluate: those triggered by an atom of the unit, and the `always` ones.
+    // The codes to evaluate: those triggered by an atom or a regex match of the unit, and the
+    // `always` ones.
     candidates.assign(c.always.begin(), c.always.end());
-    for (std::uint32_t a : seen_atoms) {
-      for (std::uint32_t k : c.atom_codes[a]) {
+    auto trigger = [&](const std::vector<std::uint32_t>& codes) {
+      for (std::uint32_t k : codes) {
         if (code_stamp[k] != ev.unit) {
           code_stamp[k] = ev.unit;
           candidates.push_back(k);
         }
       }
+    };
+    for (std::uint32_t a : seen_atoms)
+      trigger(c.atom_codes[a]);
+    for (std::size_t r = 0; r < c.regex_codes.size(); ++r) {
+      if (ev.regex_hit(r)) trigger(c.regex_codes[r]);
     }
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end());

@@ -132,6 +132,24 @@ TEST_CASE("Several regexes: one pass tells which occur, each finds its own units
   CHECK(coded(cb, "Seulement 12 €.") == V{"Euros: Seulement 12 €."});
 }
 
+TEST_CASE("A regex inside any, all and not: its match or a word brings the code to a unit",
+          "[coding]") {
+  // A code is evaluated in a unit where one of its words or one of its regexes' matches
+  // occurs, or in every unit when a not may hold with nothing present.
+  const std::string cb = R"yaml(codes:
+  - name: AnyOf
+    match: [{any: [{regex: "\\d+ ?%"}, prix]}]
+  - name: AllOf
+    match: [{all: [{regex: "\\b20\\d\\d\\b"}, {not: [prix]}]}]
+  - name: NotRegex
+    match: [{not: [{regex: "\\d"}]}]
+)yaml";
+  CHECK(coded(cb, "Le prix monte. En 2021, 8 % de plus. Rien. Un prix en 2022.") ==
+        V{"AnyOf: Le prix monte.", "NotRegex: Le prix monte.", "AnyOf: En 2021, 8 % de plus.",
+          "AllOf: En 2021, 8 % de plus.", "NotRegex: Rien.", "AnyOf: Un prix en 2022."});
+  CHECK(coded(cb, "Aucun chiffre.") == V{"NotRegex: Aucun chiffre."});
+}
+
 TEST_CASE("Regexes read white space as one space at every offset of a long line", "[coding]") {
   // The text is copied in runs found 16 bytes at a time: a break in the white space, or an
   // apostrophe, must be seen wherever it falls among those 16 bytes, and near the line's end.
