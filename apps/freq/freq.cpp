@@ -175,6 +175,7 @@ int run_freq(const FreqArgs& a) {
          ok;
   }
   if (!ok) return kBadInput;
+  counts.documents = documents;
   if (!a.partial) return write_freq_tables(a, f, counts);
   return write_freq_partial(a, f, counts, documents);
 }

@@ -31,6 +31,7 @@ struct FreqCounts {
   std::unique_ptr<FrequencyCounter> counter;
   std::unique_ptr<FrequencyCounter> total;  // --wide only
   Fingerprint fingerprint;
+  std::size_t documents = 0;  // read, of every part
 };
 
 // Writes the table(s) the arguments ask for (common.output, common.format...).

@@ -28,6 +28,57 @@ std::string header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint6
              documents, words, n, fp.hex(), n);
 }
 
+// The keyness header: the corpus, then the two parts compared with their sizes (c and d of
+// the formulas), the ranking measure and the formulas, so that every score can be recomputed.
+std::string keyness_header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint64_t words,
+                                std::size_t documents, const Fingerprint& fp,
+                                const FrequencyTable& target, const FrequencyTable& reference) {
+  auto part = [](std::string_view name, const std::string& selection, const FrequencyTable& t) {
+    std::string s = fmt::format(",\"{}\":{{\"selection\":", name);
+    append_json_string(s, selection);
+    s += fmt::format(",\"documents\":{},\"tokens\":{},\"counted\":{}}}", t.documents, t.word_tokens,
+                     t.counted_tokens);
+    return s;
+  };
+  std::string reference_selection = "the rest of the corpus";
+  if (!a.reference.empty()) {
+    reference_selection.clear();
+    for (const auto& r : a.reference)
+      reference_selection += (reference_selection.empty() ? "" : ", ") + r;
+  }
+  std::string h = header_start(a, f);
+  h += fmt::format(",\"corpus\":{{\"documents\":{},\"tokens\":{},\"fingerprint\":\"{}\"}}",
+                   documents, words, fp.hex());
+  h += part("target", a.compare.empty() ? "the corpus" : a.compare, target);
+  h += part("reference", reference_selection, reference);
+  h += ",\"measure\":";
+  append_json_string(h, a.measure);
+  h += ",\"formula\":";
+  append_json_string(
+      h,
+      "a, b: the word's count in target and reference; c, d: their counted tokens; "
+      "log_likelihood = 2 * sum(O * ln(O / E)) over the 2x2 cells {a, b, c - a, d - b}, signed + "
+      "when a / c > b / d; log_ratio = log2((a / c) / (b / d)), 0.5 for a zero count; chi2 = N * "
+      "(|a(d - b) - b(c - a)| - N / 2)^2 / ((a + b)(c + d - a - b) c d), N = c + d, signed; "
+      "specificity = -log10 P(X >= a) when a >= (a + b) c / N, else log10 P(X <= a), X "
+      "hypergeometric; p_value: chi-square(1) tail of |log_likelihood| or |chi2|, or "
+      "10^-|specificity|");
+  h += "}";
+  return h;
+}
+
+// "Options: group stem, stopwords default, min-length 1, role participant." for md footers.
+std::string options_sentence(const FreqArgs& a, const FrequencyOptions& f) {
+  const CommonOptions& o = a.common;
+  return fmt::format("Options: group {}, stopwords {}, min-length {}{}.", a.group, o.stopwords,
+                     f.min_length, o.role.empty() ? "" : ", role " + o.role);
+}
+
+// "1 document", "3 documents".
+std::string documents_phrase(std::size_t n) {
+  return fmt::format("{} document{}", n, n == 1 ? "" : "s");
+}
+
 // Four decimals, never "-0.0000".
 std::string fixed4(double v) {
   return fmt::format("{:.4f}", std::fabs(v) < 0.00005 ? 0.0 : v);
@@ -113,12 +164,11 @@ int write_freq_tables(const FreqArgs& a, const FrequencyOptions& f, FreqCounts& 
   std::vector<FrequencyTable> tables = counts.counter->finish();
   if (tables.empty()) throw Error("no words to count: the corpus is empty or --role kept no turn");
   std::uint64_t words = 0, n = 0;
-  std::size_t docs = 0;
   for (const auto& t : tables) {
     words += t.word_tokens;
     n += t.counted_tokens;
-    docs = std::max(docs, t.documents);
   }
+  const std::size_t docs = counts.documents;
   const std::string header = header_json(a, f, n, words, docs, fp);
 
   if (keyness_mode) {
@@ -127,11 +177,13 @@ int write_freq_tables(const FreqArgs& a, const FrequencyOptions& f, FreqCounts& 
     const FrequencyTable* reference = &empty;
     for (const auto& t : tables)
       (t.case_value == "target" ? target : reference) = &t;
+    const std::string keyness_header =
+        keyness_header_json(a, f, words, docs, fp, *target, *reference);
     std::vector<std::string> cols = {"word",           "target_count", "reference_count",
                                      "log_likelihood", "log_ratio",    "p_value"};
     if (measure == KeynessMeasure::chi2) cols.push_back("chi2");
     if (measure == KeynessMeasure::lafon) cols.push_back("specificity");
-    TableOutput out = open_table(o, cols, header);
+    TableOutput out = open_table(o, cols, keyness_header);
     std::size_t i = 0;
     for (const KeynessRow& k : keyness(*target, *reference, measure)) {
       if (a.top && i++ >= a.top) break;
@@ -148,7 +200,19 @@ int write_freq_tables(const FreqArgs& a, const FrequencyOptions& f, FreqCounts& 
       if (cols.size() == 7) cells.push_back({extra, CellType::number});
       out.writer->row(cells);
     }
-    out.commit();
+    out.writer->finish();
+    if (o.format == "md") {
+      const std::string selection = a.compare.empty() ? "the corpus" : a.compare;
+      out.file->write(fmt::format(
+          "\nTarget ({}): c = {} counted word tokens in {}; reference ({}): d = {} in {}. "
+          "Ranked by {}; log-likelihood is the signed 2x2 G2, log ratio log2((a / c) / (b / d)). "
+          "{} Corpus: {}, fingerprint {}.\n",
+          selection, target->counted_tokens, documents_phrase(target->documents),
+          a.reference.empty() ? "the rest" : "--reference", reference->counted_tokens,
+          documents_phrase(reference->documents), a.measure, options_sentence(a, f),
+          documents_phrase(docs), fp.hex()));
+    }
+    out.file->commit();
     return kOk;
   }
 
@@ -204,10 +268,8 @@ int write_freq_tables(const FreqArgs& a, const FrequencyOptions& f, FreqCounts& 
   if (o.format == "md") {
     out.file->write(fmt::format(
         "\nN = {} counted word tokens ({} word tokens in all); weighted percent = 100 x count / "
-        "N. Options: group {}, stopwords {}, min-length {}{}. Corpus: {} documents, fingerprint "
-        "{}.\n",
-        n, words, a.group, o.stopwords, f.min_length, o.role.empty() ? "" : ", role " + o.role,
-        docs, fp.hex()));
+        "N. {} Corpus: {}, fingerprint {}.\n",
+        n, words, options_sentence(a, f), documents_phrase(docs), fp.hex()));
   }
   out.file->commit();
   return kOk;

@@ -88,6 +88,7 @@ int merge_freq(const MergeArgs& m, std::vector<std::unique_ptr<PartialFile>>& fi
     counts.fingerprint.combine(file->fingerprint());
     documents += file->documents();
   }
+  counts.documents = documents;
   if (!m.partial) return write_freq_tables(a, f, counts);
   return write_freq_partial(a, f, counts, documents);
 }
