@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <numeric>
@@ -235,6 +236,28 @@ void FrequencyCounter::merge(FrequencyCounter&& other, std::vector<std::uint32_t
   other.impl_->opts = m.opts;
 }
 
+namespace {
+
+// Occurrences by string (forms of a row), in first-seen order.
+using Tally = std::vector<std::pair<std::string_view, std::uint64_t>>;
+
+void add_to(Tally& tally, std::string_view key, std::uint64_t n) {
+  auto it =
+      std::find_if(tally.begin(), tally.end(), [key](const auto& e) { return e.first == key; });
+  if (it == tally.end()) {
+    tally.emplace_back(key, n);
+  } else {
+    it->second += n;
+  }
+}
+
+// Most frequent first, then byte order.
+bool more_frequent(const Tally::value_type& a, const Tally::value_type& b) {
+  return a.second != b.second ? a.second > b.second : a.first < b.first;
+}
+
+}  // namespace
+
 std::vector<FrequencyTable> FrequencyCounter::finish() {
   Impl& m = *impl_;
   // The forms of each row, as one array: row r's are form_ids[row_start[r], row_start[r + 1]).
@@ -277,6 +300,45 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     }
   }
   std::sort(terms.begin(), terms.end());
+  // One word, one row: the French and the English group of a word both languages use
+  // (marketing, data, Google, clients) are one row when their leading forms, the most frequent
+  // normalized form of each over the whole corpus, are the same, as in a table counted with one
+  // language. Decided on the whole counter, so that every case table (and the --wide total,
+  // and keyness's two parts) has the same rows under the same keys. Synonym rows stay apart.
+  // partner[row]: the other language's row of the same word, or kNone.
+  constexpr std::uint32_t kNone = detail::FlatIndex::kNone;
+  std::vector<std::uint32_t> partner(m.row_keys.size(), kNone);
+  if (m.form_index[0].size() && m.form_index[1].size()) {
+    std::vector<std::uint64_t> total(m.forms.size(), 0);
+    for (auto& [value, k] : m.cases) {
+      k.form_count.resize(m.forms.size());
+      for (std::size_t id = 0; id < total.size(); ++id)
+        total[id] += k.form_count[id];
+    }
+    detail::FlatIndex by_lead[2];  // leading norm -> index in lead_row, by language
+    std::vector<std::uint32_t> lead_row[2];
+    Tally norms;
+    for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+      const std::string& key = m.row_keys[row];
+      const int l = key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
+      if (l < 0) continue;
+      norms.clear();
+      for (std::uint32_t id : row_forms(row)) {
+        if (total[id]) add_to(norms, m.forms[id].norm, total[id]);
+      }
+      if (norms.empty()) continue;
+      const auto lead = std::min_element(norms.begin(), norms.end(), more_frequent);
+      bool fresh = false;
+      by_lead[l].insert(lead->first, &fresh);
+      if (!fresh) continue;  // cannot happen: a norm has one stem, one row, in a language
+      lead_row[l].push_back(row);
+      const std::uint32_t other = by_lead[1 - l].find(lead->first);
+      if (other != kNone) {
+        partner[row] = lead_row[1 - l][other];
+        partner[lead_row[1 - l][other]] = row;
+      }
+    }
+  }
   std::vector<FrequencyTable> out;
   for (auto& [value, k] : m.cases) {
     FrequencyTable t;
@@ -286,47 +348,45 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     t.documents = k.documents;
     k.form_count.resize(m.forms.size());
     k.row_docs.resize(m.row_keys.size());
-    std::vector<std::pair<std::string_view, std::uint64_t>> by_norm;
-    for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+    Tally by_norm, by_surface;
+    for (std::uint32_t first = 0; first < m.row_keys.size(); ++first) {
+      if (partner[first] < first) continue;  // counted with its partner, earlier
+      std::array<std::uint32_t, 2> member_rows = {first, partner[first]};
+      const std::span<const std::uint32_t> members(member_rows.data(),
+                                                   partner[first] == kNone ? 1 : 2);
       // Cheap test first: most rows of a case table are empty.
       std::uint64_t count = 0;
-      for (std::uint32_t id : row_forms(row))
-        count += k.form_count[id];
+      for (std::uint32_t row : members) {
+        for (std::uint32_t id : row_forms(row))
+          count += k.form_count[id];
+      }
       if (count == 0) continue;
-      bool wanted =
-          terms.empty() || std::binary_search(terms.begin(), terms.end(), m.row_keys[row]);
+      bool wanted = terms.empty();
+      for (std::uint32_t row : members)
+        wanted = wanted || std::binary_search(terms.begin(), terms.end(), m.row_keys[row]);
       FrequencyRow r;
       r.count = count;
       by_norm.clear();
-      std::string_view best;
-      std::uint64_t best_n = 0;
-      for (std::uint32_t id : row_forms(row)) {
-        const std::uint64_t n = k.form_count[id];
-        if (n == 0) continue;
-        const Impl::Form& f = m.forms[id];
-        r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
-        auto it = std::find_if(by_norm.begin(), by_norm.end(),
-                               [&f](const auto& e) { return e.first == f.norm; });
-        if (it == by_norm.end()) {
-          by_norm.emplace_back(f.norm, n);
-        } else {
-          it->second += n;
+      by_surface.clear();
+      for (std::uint32_t row : members) {
+        for (const std::uint32_t id : row_forms(row)) {
+          const std::uint64_t n = k.form_count[id];
+          if (n == 0) continue;
+          const Impl::Form& f = m.forms[id];
+          r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
+          add_to(by_norm, f.norm, n);
+          add_to(by_surface, f.surface, n);  // a surface in both languages' groups is one
+          wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
         }
-        if (n > best_n || (n == best_n && f.surface < best)) {
-          best_n = n;
-          best = f.surface;
-        }
-        wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
       }
       if (!wanted) continue;
-      r.key = m.row_keys[row];
-      r.word = std::string(best);
+      const auto best = std::min_element(by_surface.begin(), by_surface.end(), more_frequent);
+      r.key = m.row_keys[members.front()];
+      r.word = std::string(best->first);
       r.length = code_points(r.word);
-      r.documents = k.row_docs[row];
-      // Most frequent first, then byte order.
-      std::sort(by_norm.begin(), by_norm.end(), [](const auto& a, const auto& b) {
-        return a.second != b.second ? a.second > b.second : a.first < b.first;
-      });
+      for (std::uint32_t row : members)
+        r.documents += k.row_docs[row];  // a document has one language: no document twice
+      std::sort(by_norm.begin(), by_norm.end(), more_frequent);
       r.similar.reserve(by_norm.size());
       for (const auto& [norm, n] : by_norm)
         r.similar.emplace_back(std::string(norm), n);

@@ -70,7 +70,7 @@ unset VERBATIM_DATA
   fail "the packaged binary does not read /usr/share/verbatim: $(/usr/bin/verbatim --version | tail -n 1)"
 (cd "$t" && /usr/bin/verbatim freq /usr/share/verbatim/sample --role participant --top 5 >freq.csv) ||
   fail "verbatim freq on the installed sample"
-grep -q '^clients,7,277,' "$t/freq.csv" || fail "unexpected table: $(head -n 2 "$t/freq.csv")"
+grep -q '^clients,7,288,' "$t/freq.csv" || fail "unexpected table: $(head -n 2 "$t/freq.csv")"
 (cd "$t" && /usr/bin/verbatim report freq.csv --figure cloud --to png -o nuage.png &&
   /usr/bin/verbatim codebook apply /usr/share/verbatim/sample/codebook.yml /usr/share/verbatim/sample \
     --role participant --output matrix | /usr/bin/verbatim report --to xlsx -o matrice.xlsx) ||

@@ -142,6 +142,43 @@ TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
   CHECK(summary(tables[1]) == V{"prix 1 100.00 d1 [prix:1;]"});
 }
 
+TEST_CASE("A word both languages use is one row; words that differ stay apart", "[frequency]") {
+  // French document: clients x2, client x1, Google x2, data x1, fenêtre x1.
+  // English document: clients x1, Google x1, data x2, windows x1, client x2 (its lead is
+  // "client", the French group's is "clients": two rows).
+  const std::vector<Document> docs = {
+      doc("fr", "P01 : Les clients de Google, un client, les clients, Google, data, fenêtre."),
+      doc("en", "P02 : The clients of Google, data, data, windows, client, client.", Language::en)};
+  const auto tables = run(docs, {});
+  REQUIRE(tables.size() == 1);
+  // Counted: fr clients Google client clients Google data fenêtre (de, un, les: stopwords) = 7,
+  // en clients Google data data windows client client (the, of) = 7: N = 14, 3 / 14 = 21.43 %.
+  // Ties on the count go to byte order: "client" before "clients".
+  CHECK(tables[0].counted_tokens == 14);
+  CHECK(summary(tables[0]) ==
+        V{"Google 3 21.43 d2 [google:3;]", "client 3 21.43 d1 [client:2;clients:1;]",
+          "clients 3 21.43 d1 [clients:2;client:1;]", "data 3 21.43 d2 [data:3;]",
+          "fenêtre 1 7.14 d1 [fenêtre:1;]", "windows 1 7.14 d1 [windows:1;]"});
+  // By document: each table shows its own counts under the same key, so that per-case tables,
+  // --wide and keyness join the word across them.
+  const CaseOf by_doc = [](const Document& d, const DocumentTurn&) -> std::optional<std::string> {
+    return d.source.id;
+  };
+  const auto cases = run(docs, {}, by_doc);
+  REQUIRE(cases.size() == 2);
+  auto row = [](const FrequencyTable& t, const std::string& word) {
+    for (const auto& r : t.rows) {
+      if (r.word == word) return r;
+    }
+    return FrequencyRow{};
+  };
+  CHECK(row(cases[0], "Google").count == 1);  // "en" first in byte order
+  CHECK(row(cases[1], "Google").count == 2);
+  CHECK(row(cases[0], "Google").key == row(cases[1], "Google").key);
+  CHECK(row(cases[0], "data").key == row(cases[1], "data").key);
+  CHECK(row(tables[0], "Google").key == row(cases[0], "Google").key);
+}
+
 TEST_CASE("Counters merged give the tables of one counter, whoever counted what", "[frequency]") {
   // Speakers interleave inside a document, a group is met in several cases, synonyms split
   // weights: the merged tables must still be those of a single counter, byte for byte.
