@@ -330,7 +330,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       const auto lead = std::min_element(norms.begin(), norms.end(), more_frequent);
       bool fresh = false;
       by_lead[l].insert(lead->first, &fresh);
-      if (!fresh) continue;  // cannot happen: a norm has one stem, one row, in a language
+      if (!fresh) continue;  // a norm has one group in a language; a second is left unpaired
       lead_row[l].push_back(row);
       const std::uint32_t other = by_lead[1 - l].find(lead->first);
       if (other != kNone) {

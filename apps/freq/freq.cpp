@@ -162,22 +162,20 @@ int run_freq(const FreqArgs& a) {
   if (a.wide) counts.total = std::make_unique<FrequencyCounter>(f);
   std::optional<std::string> fixed;
   if (!a.reference.empty()) fixed = "target";
-  std::size_t documents = 0;
   bool ok = count_corpus(a, o, f, *counts.counter, counts.total.get(), counts.fingerprint,
-                         documents, fixed);
+                         counts.documents, fixed);
   if (!a.reference.empty()) {
     CommonOptions ro = o;
     ro.paths = a.reference;
     ro.shard.clear();
     ro.files_from.clear();
-    ok = count_corpus(a, ro, f, *counts.counter, nullptr, counts.fingerprint, documents,
+    ok = count_corpus(a, ro, f, *counts.counter, nullptr, counts.fingerprint, counts.documents,
                       std::string("reference")) &&
          ok;
   }
   if (!ok) return kBadInput;
-  counts.documents = documents;
   if (!a.partial) return write_freq_tables(a, f, counts);
-  return write_freq_partial(a, f, counts, documents);
+  return write_freq_partial(a, f, counts);
 }
 
 }  // namespace

@@ -43,8 +43,7 @@ std::string freq_options_json(const FreqArgs& a, const FrequencyOptions& f);
 std::string freq_partial_header(const FreqArgs& a, const FrequencyOptions& f, std::size_t documents,
                                 const Fingerprint& fp);
 // Writes the partial (header, then the counters' records) to a.common.output.
-int write_freq_partial(const FreqArgs& a, const FrequencyOptions& f, const FreqCounts& counts,
-                       std::size_t documents);
+int write_freq_partial(const FreqArgs& a, const FrequencyOptions& f, const FreqCounts& counts);
 // Rebuilds the table arguments from a partial's "verbatim" header (output flags from `output`);
 // `f` receives the counting options the tables need (group, n-grams, terms, percent of).
 FreqArgs freq_args_from_partial(const PartialFields& header, const CommonOptions& output,

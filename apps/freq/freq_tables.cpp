@@ -28,6 +28,18 @@ std::string header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint6
              documents, words, n, fp.hex(), n);
 }
 
+// What the two parts of a keyness table are, for its header and its md footer.
+std::string target_selection(const FreqArgs& a) {
+  return a.compare.empty() ? "the corpus" : a.compare;
+}
+std::string reference_selection(const FreqArgs& a) {
+  if (a.reference.empty()) return "the rest of the corpus";
+  std::string s;
+  for (const auto& r : a.reference)
+    s += (s.empty() ? "" : ", ") + r;
+  return s;
+}
+
 // The keyness header: the corpus, then the two parts compared with their sizes (c and d of
 // the formulas), the ranking measure and the formulas, so that every score can be recomputed.
 std::string keyness_header_json(const FreqArgs& a, const FrequencyOptions& f, std::uint64_t words,
@@ -40,17 +52,11 @@ std::string keyness_header_json(const FreqArgs& a, const FrequencyOptions& f, st
                      t.counted_tokens);
     return s;
   };
-  std::string reference_selection = "the rest of the corpus";
-  if (!a.reference.empty()) {
-    reference_selection.clear();
-    for (const auto& r : a.reference)
-      reference_selection += (reference_selection.empty() ? "" : ", ") + r;
-  }
   std::string h = header_start(a, f);
   h += fmt::format(",\"corpus\":{{\"documents\":{},\"tokens\":{},\"fingerprint\":\"{}\"}}",
                    documents, words, fp.hex());
-  h += part("target", a.compare.empty() ? "the corpus" : a.compare, target);
-  h += part("reference", reference_selection, reference);
+  h += part("target", target_selection(a), target);
+  h += part("reference", reference_selection(a), reference);
   h += ",\"measure\":";
   append_json_string(h, a.measure);
   h += ",\"formula\":";
@@ -120,9 +126,8 @@ std::string freq_partial_header(const FreqArgs& a, const FrequencyOptions& f, st
   return partial_header(header_start(a, f), table, documents, fp);
 }
 
-int write_freq_partial(const FreqArgs& a, const FrequencyOptions& f, const FreqCounts& counts,
-                       std::size_t documents) {
-  std::string text = freq_partial_header(a, f, documents, counts.fingerprint);
+int write_freq_partial(const FreqArgs& a, const FrequencyOptions& f, const FreqCounts& counts) {
+  std::string text = freq_partial_header(a, f, counts.documents, counts.fingerprint);
   counts.counter->write_partial(text, 0);
   if (counts.total) counts.total->write_partial(text, 1);
   return write_partial_text(a.common.output, text);
@@ -202,15 +207,13 @@ int write_freq_tables(const FreqArgs& a, const FrequencyOptions& f, FreqCounts& 
     }
     out.writer->finish();
     if (o.format == "md") {
-      const std::string selection = a.compare.empty() ? "the corpus" : a.compare;
       out.file->write(fmt::format(
           "\nTarget ({}): c = {} counted word tokens in {}; reference ({}): d = {} in {}. "
           "Ranked by {}; log-likelihood is the signed 2x2 G2, log ratio log2((a / c) / (b / d)). "
           "{} Corpus: {}, fingerprint {}.\n",
-          selection, target->counted_tokens, documents_phrase(target->documents),
-          a.reference.empty() ? "the rest" : "--reference", reference->counted_tokens,
-          documents_phrase(reference->documents), a.measure, options_sentence(a, f),
-          documents_phrase(docs), fp.hex()));
+          target_selection(a), target->counted_tokens, documents_phrase(target->documents),
+          reference_selection(a), reference->counted_tokens, documents_phrase(reference->documents),
+          a.measure, options_sentence(a, f), documents_phrase(docs), fp.hex()));
     }
     out.file->commit();
     return kOk;

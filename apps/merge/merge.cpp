@@ -73,7 +73,6 @@ int merge_freq(const MergeArgs& m, std::vector<std::unique_ptr<PartialFile>>& fi
   FreqCounts counts;
   counts.counter = std::make_unique<FrequencyCounter>(f);
   if (a.wide) counts.total = std::make_unique<FrequencyCounter>(f);
-  std::size_t documents = 0;
   JsonValue record;
   Location where;
   for (auto& file : files) {
@@ -86,11 +85,10 @@ int merge_freq(const MergeArgs& m, std::vector<std::unique_ptr<PartialFile>>& fi
       c->add_partial(record, where);
     }
     counts.fingerprint.combine(file->fingerprint());
-    documents += file->documents();
+    counts.documents += file->documents();
   }
-  counts.documents = documents;
   if (!m.partial) return write_freq_tables(a, f, counts);
-  return write_freq_partial(a, f, counts, documents);
+  return write_freq_partial(a, f, counts);
 }
 
 int merge_cooccur(const MergeArgs& m, std::vector<std::unique_ptr<PartialFile>>& files) {
