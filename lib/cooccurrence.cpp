@@ -655,32 +655,157 @@ void fill_measures(Edge& e, std::uint64_t units) {
   e.ll = log_likelihood(fxy, fy - fxy, fx, u - fx);
 }
 
+CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
+    const std::vector<const CooccurrenceCounter*>& counters, const std::vector<std::string>& words,
+    GroupMode group) {
+  TermKeys out;
+  // Words both languages use: only in a corpus with terms in both languages.
+  bool lang[2] = {false, false};
+  for (const CooccurrenceCounter* c : counters) {
+    const auto fr = c->terms_.lower_bound("fr:");
+    lang[0] = lang[0] || (fr != c->terms_.end() && fr->first.starts_with("fr:"));
+    const auto en = c->terms_.lower_bound("en:");
+    lang[1] = lang[1] || (en != c->terms_.end() && en->first.starts_with("en:"));
+  }
+  if (!(lang[0] && lang[1]) && words.empty()) return out;
+  // Occurrences by normalized surface, per key.
+  std::map<std::string_view, std::map<std::string, std::uint64_t>> norms;
+  for (const CooccurrenceCounter* c : counters) {
+    for (const auto& [key, n] : c->terms_)
+      norms[key];
+    for (const auto& [ks, n] : c->surfaces_) {
+      const std::string_view key_surface(ks);
+      const auto tab = key_surface.find('\t');
+      norms[key_surface.substr(0, tab)][normalize_token(key_surface.substr(tab + 1))] += n;
+    }
+  }
+  if (lang[0] && lang[1]) {
+    std::vector<std::string_view> keys;
+    std::vector<detail::LanguageGroup> groups;
+    for (const auto& [key, by_norm] : norms) {
+      keys.push_back(key);
+      detail::LanguageGroup& g = groups.emplace_back();
+      g.lang = key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
+      for (const auto& [norm, n] : by_norm)
+        g.norms.emplace_back(norm, n);
+    }
+    const std::vector<std::uint32_t> partner = detail::pair_languages(groups);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].lang == 1 && partner[g] != detail::kNoPartner)
+        out.same.emplace(std::string(keys[g]), std::string(keys[partner[g]]));
+    }
+  }
+  if (words.empty()) return out;
+  auto term_of = [&out](std::string_view key) -> std::string_view {
+    const auto it = out.same.find(key);
+    return it == out.same.end() ? key : std::string_view(it->second);
+  };
+  // Each term's norms (both keys' for a word both languages use), and its leading norm.
+  std::map<std::string_view, std::map<std::string_view, std::uint64_t>> term_norms;
+  for (const auto& [key, by_norm] : norms) {
+    auto& to = term_norms[term_of(key)];
+    for (const auto& [norm, n] : by_norm)
+      to[norm] += n;
+  }
+  // norm -> the terms it leads, and the terms that have it
+  std::map<std::string_view, std::vector<std::string_view>> led, held;
+  for (const auto& [term, by_norm] : term_norms) {
+    auto lead = by_norm.begin();  // most frequent, then first in byte order
+    for (auto it = by_norm.begin(); it != by_norm.end(); ++it) {
+      if (it->second > lead->second) lead = it;
+      held[it->first].push_back(term);
+    }
+    if (lead != by_norm.end()) led[lead->first].push_back(term);
+  }
+  std::set<std::string_view> kept;
+  FrequencyOptions f;
+  f.group = group;
+  std::optional<Stemmer> stemmers[2];
+  for (const auto& word : words) {
+    const std::string norm = normalize_token(word);
+    const std::vector<std::string_view>* terms = nullptr;
+    if (const auto it = led.find(norm); it != led.end()) {
+      terms = &it->second;
+    } else if (const auto h = held.find(norm); h != held.end()) {
+      terms = &h->second;
+    }
+    if (terms) {
+      kept.insert(terms->begin(), terms->end());
+      continue;
+    }
+    for (const Language l : {Language::fr, Language::en}) {
+      const std::string key = group_key(f, l, norm, stemmers[l == Language::fr ? 0 : 1], nullptr);
+      if (const auto it = norms.find(key); it != norms.end()) kept.insert(term_of(it->first));
+    }
+  }
+  for (const auto& [key, by_norm] : norms) {
+    if (!kept.count(term_of(key))) out.left_out.emplace(key);
+  }
+  return out;
+}
+
 CooccurrenceTable CooccurrenceCounter::finish(std::uint64_t min_count) const {
+  return finish(min_count, term_keys({this}, {}, GroupMode::stem));
+}
+
+CooccurrenceTable CooccurrenceCounter::finish(std::uint64_t min_count,
+                                              const TermKeys& term_keys) const {
+  const auto& shared = term_keys.same;
+  auto key_of = [&shared](const std::string& key) -> const std::string& {
+    const auto it = shared.find(key);
+    return it == shared.end() ? key : it->second;
+  };
+  auto left_out = [&term_keys](const std::string& key) {
+    return !term_keys.left_out.empty() && term_keys.left_out.count(key);
+  };
+  const bool as_counted = shared.empty() && term_keys.left_out.empty();
   CooccurrenceTable t;
   t.units = units_;
-  // Displayed word per key: its most frequent surface form, ties to byte order.
-  std::map<std::string, std::pair<std::string, std::uint64_t>> display;
+  // f(x) and f(x,y) by term: the counted ones, or their sums under the terms' keys (a left-out
+  // key of a term leaves the whole term out: the keys of a term share its fate).
+  std::map<std::string, std::uint64_t> merged_terms;
+  std::map<std::pair<std::string, std::string>, std::uint64_t> merged_pairs;
+  if (!as_counted) {
+    for (const auto& [k, n] : terms_) {
+      if (!left_out(k)) merged_terms[key_of(k)] += n;
+    }
+    // Both words of a pair are in the unit's language: (fr:x, fr:y) and (en:x, en:y) add.
+    for (const auto& [p, n] : pairs_) {
+      if (left_out(p.first) || left_out(p.second)) continue;
+      const std::string& a = key_of(p.first);
+      const std::string& b = key_of(p.second);
+      merged_pairs[a < b ? std::pair(a, b) : std::pair(b, a)] += n;
+    }
+  }
+  const auto& terms = as_counted ? terms_ : merged_terms;
+  const auto& pairs = as_counted ? pairs_ : merged_pairs;
+  // Displayed word per term: its most frequent surface form (a surface both keys of a term have
+  // is one), ties to byte order.
+  std::map<std::string, detail::Tally, std::less<>> surfaces;
   for (const auto& [ks, n] : surfaces_) {
     const auto tab = ks.find('\t');
-    auto& best = display[ks.substr(0, tab)];
-    const std::string surface = ks.substr(tab + 1);
-    if (n > best.second || (n == best.second && surface < best.first)) best = {surface, n};
+    detail::add_to(surfaces[key_of(ks.substr(0, tab))], std::string_view(ks).substr(tab + 1), n);
   }
-  for (const auto& [k, n] : terms_)
-    t.nodes.push_back({k, display[k].first, n});
+  std::map<std::string, std::string, std::less<>> display;
+  for (const auto& [k, forms] : surfaces) {
+    display[k] =
+        std::string(std::min_element(forms.begin(), forms.end(), detail::more_frequent)->first);
+  }
+  for (const auto& [k, n] : terms)
+    t.nodes.push_back({k, display[k], n});
   std::sort(t.nodes.begin(), t.nodes.end(), [](const Node& a, const Node& b) {
     return a.count != b.count ? a.count > b.count
            : a.word != b.word ? a.word < b.word
                               : a.key < b.key;
   });
-  for (const auto& [p, n] : pairs_) {
+  for (const auto& [p, n] : pairs) {
     if (n < min_count) continue;
     Edge e;
-    e.a = display.at(p.first).first;
-    e.b = display.at(p.second).first;
+    e.a = display.at(p.first);
+    e.b = display.at(p.second);
     e.count = n;
-    e.a_count = terms_.at(p.first);
-    e.b_count = terms_.at(p.second);
+    e.a_count = terms.at(p.first);
+    e.b_count = terms.at(p.second);
     fill_measures(e, units_);
     t.edges.push_back(std::move(e));
   }

@@ -238,25 +238,55 @@ void FrequencyCounter::merge(FrequencyCounter&& other, std::vector<std::uint32_t
 
 namespace {
 
-// Occurrences by string (forms of a row), in first-seen order.
-using Tally = std::vector<std::pair<std::string_view, std::uint64_t>>;
-
-void add_to(Tally& tally, std::string_view key, std::uint64_t n) {
-  auto it =
-      std::find_if(tally.begin(), tally.end(), [key](const auto& e) { return e.first == key; });
-  if (it == tally.end()) {
-    tally.emplace_back(key, n);
-  } else {
-    it->second += n;
+// Whether two groups' forms come in like proportions: the histogram intersection of their
+// shares, sum over forms of min(share in a, share in b), is at least one half. A French group
+// {e-mails 11, e-mail 7} and an English {e-mail 5, e-mails 4, e-mailing 1} share 0.79; French
+// {telle 1120, tel 1056, ..., tell 3} and English {tell 9688, telling 1185, ..., telle 2}
+// (a name, a quotation) next to nothing.
+bool alike(const detail::Tally& a, const detail::Tally& b) {
+  auto total = [](const detail::Tally& t) {
+    std::uint64_t n = 0;
+    for (const auto& [form, k] : t)
+      n += k;
+    return static_cast<double>(n);
+  };
+  const double na = total(a), nb = total(b);
+  double shared = 0;
+  for (const auto& [form, k] : a) {
+    const std::string_view f = form;
+    const auto it = std::find_if(b.begin(), b.end(), [f](const auto& e) { return e.first == f; });
+    if (it != b.end())
+      shared += std::min(static_cast<double>(k) / na, static_cast<double>(it->second) / nb);
   }
-}
-
-// Most frequent first, then byte order.
-bool more_frequent(const Tally::value_type& a, const Tally::value_type& b) {
-  return a.second != b.second ? a.second > b.second : a.first < b.first;
+  return shared >= 0.5;
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> detail::pair_languages(const std::vector<LanguageGroup>& groups) {
+  std::vector<std::uint32_t> partner(groups.size(), kNoPartner);
+  std::unordered_map<std::string_view, std::uint32_t> owner[2];  // norm -> its group
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].lang < 0) continue;
+    for (const auto& [norm, n] : groups[g].norms)
+      owner[groups[g].lang].emplace(norm, g);
+  }
+  auto lead = [&groups](std::uint32_t g) {
+    const Tally& t = groups[g].norms;
+    return std::min_element(t.begin(), t.end(), more_frequent)->first;
+  };
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].lang != 0 || groups[g].norms.empty()) continue;
+    const auto h = owner[1].find(lead(g));
+    if (h == owner[1].end()) continue;
+    const auto back = owner[0].find(lead(h->second));
+    if (back == owner[0].end() || back->second != g) continue;
+    if (lead(g) != lead(h->second) && !alike(groups[g].norms, groups[h->second].norms)) continue;
+    partner[g] = h->second;
+    partner[h->second] = g;
+  }
+  return partner;
+}
 
 std::vector<FrequencyTable> FrequencyCounter::finish() {
   Impl& m = *impl_;
@@ -306,7 +336,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
   // language. Decided on the whole counter, so that every case table (and the --wide total,
   // and keyness's two parts) has the same rows under the same keys. Synonym rows stay apart.
   // partner[row]: the other language's row of the same word, or kNone.
-  constexpr std::uint32_t kNone = detail::FlatIndex::kNone;
+  constexpr std::uint32_t kNone = detail::kNoPartner;
   std::vector<std::uint32_t> partner(m.row_keys.size(), kNone);
   if (m.form_index[0].size() && m.form_index[1].size()) {
     std::vector<std::uint64_t> total(m.forms.size(), 0);
@@ -315,29 +345,17 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       for (std::size_t id = 0; id < total.size(); ++id)
         total[id] += k.form_count[id];
     }
-    detail::FlatIndex by_lead[2];  // leading norm -> index in lead_row, by language
-    std::vector<std::uint32_t> lead_row[2];
-    Tally norms;
+    std::vector<detail::LanguageGroup> groups(m.row_keys.size());
     for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
       const std::string& key = m.row_keys[row];
-      const int l = key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
-      if (l < 0) continue;
-      norms.clear();
+      detail::LanguageGroup& g = groups[row];
+      g.lang = key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
+      if (g.lang < 0) continue;
       for (std::uint32_t id : row_forms(row)) {
-        if (total[id]) add_to(norms, m.forms[id].norm, total[id]);
-      }
-      if (norms.empty()) continue;
-      const auto lead = std::min_element(norms.begin(), norms.end(), more_frequent);
-      bool fresh = false;
-      by_lead[l].insert(lead->first, &fresh);
-      if (!fresh) continue;  // a norm has one group in a language; a second is left unpaired
-      lead_row[l].push_back(row);
-      const std::uint32_t other = by_lead[1 - l].find(lead->first);
-      if (other != kNone) {
-        partner[row] = lead_row[1 - l][other];
-        partner[lead_row[1 - l][other]] = row;
+        if (total[id]) detail::add_to(g.norms, m.forms[id].norm, total[id]);
       }
     }
+    partner = detail::pair_languages(groups);
   }
   std::vector<FrequencyTable> out;
   for (auto& [value, k] : m.cases) {
@@ -348,7 +366,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     t.documents = k.documents;
     k.form_count.resize(m.forms.size());
     k.row_docs.resize(m.row_keys.size());
-    Tally by_norm, by_surface;
+    detail::Tally by_norm, by_surface;
     for (std::uint32_t first = 0; first < m.row_keys.size(); ++first) {
       if (partner[first] < first) continue;  // counted with its partner, earlier
       std::array<std::uint32_t, 2> member_rows = {first, partner[first]};
@@ -374,19 +392,20 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
           if (n == 0) continue;
           const Impl::Form& f = m.forms[id];
           r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
-          add_to(by_norm, f.norm, n);
-          add_to(by_surface, f.surface, n);  // a surface in both languages' groups is one
+          detail::add_to(by_norm, f.norm, n);
+          detail::add_to(by_surface, f.surface, n);  // a surface in both languages' groups is one
           wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
         }
       }
       if (!wanted) continue;
-      const auto best = std::min_element(by_surface.begin(), by_surface.end(), more_frequent);
+      const auto best =
+          std::min_element(by_surface.begin(), by_surface.end(), detail::more_frequent);
       r.key = m.row_keys[members.front()];
       r.word = std::string(best->first);
       r.length = code_points(r.word);
       for (std::uint32_t row : members)
         r.documents += k.row_docs[row];  // a document has one language: no document twice
-      std::sort(by_norm.begin(), by_norm.end(), more_frequent);
+      std::sort(by_norm.begin(), by_norm.end(), detail::more_frequent);
       r.similar.reserve(by_norm.size());
       for (const auto& [norm, n] : by_norm)
         r.similar.emplace_back(std::string(norm), n);

@@ -2,6 +2,7 @@
 // the partial counts that shards write and `verbatim merge` reads (frequency_partial.cpp).
 #pragma once
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
@@ -24,6 +25,43 @@ struct Hash {
 };
 template <class V>
 using StringMap = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
+
+// Occurrences by string (the forms of a group), in first-seen order.
+using Tally = std::vector<std::pair<std::string_view, std::uint64_t>>;
+
+inline void add_to(Tally& tally, std::string_view key, std::uint64_t n) {
+  auto it =
+      std::find_if(tally.begin(), tally.end(), [key](const auto& e) { return e.first == key; });
+  if (it == tally.end()) {
+    tally.emplace_back(key, n);
+  } else {
+    it->second += n;
+  }
+}
+
+// Most frequent first, then byte order.
+inline bool more_frequent(const Tally::value_type& a, const Tally::value_type& b) {
+  return a.second != b.second ? a.second > b.second : a.first < b.first;
+}
+
+// A group of words in one language (0 French, 1 English, -1 neither: never paired) and its
+// normalized forms with their occurrences.
+struct LanguageGroup {
+  int lang = -1;
+  Tally norms;
+};
+inline constexpr std::uint32_t kNoPartner = 0xffffffffu;
+// One word, one group: each document is stemmed in its own language, so a word both languages
+// use (marketing, data, Google, clients) has a French and an English group. Groups g and h of
+// the two languages are one word when they have the same leading norm (most frequent, then
+// byte order), or when the leading norm of each is a norm of the other and their norms come in
+// like proportions (a histogram intersection of at least one half): "clients" leading one and
+// "client" the other, with both forms common in each, pair; a French group led by "telle" and
+// an English one led by "tell", each with a few occurrences of the other, do not. A norm is in
+// one group per language (the first that holds it, when synonyms place it in several), so a
+// group has one candidate and the pairs never overlap. Returns the partner of each group, or
+// kNoPartner.
+std::vector<std::uint32_t> pair_languages(const std::vector<LanguageGroup>& groups);
 
 }  // namespace detail
 

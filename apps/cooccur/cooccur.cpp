@@ -167,7 +167,7 @@ int run_top_cooccur(const CooccurArgs& a, const std::vector<std::string>& measur
   if (!ok) throw Error("the corpus could not be read");
   const DocumentCooccurrence d = top.finish(co.terms);
   if (co.terms.empty()) throw Error("no term to count: the term list is empty");
-  counts.terms = co.terms.size();
+  counts.terms = co.terms;
   counts.counters.try_emplace("", a.max_pairs).first->second.add(d);
   return write_cooccur_tables(a, measures, counts);
 }
@@ -193,7 +193,7 @@ int run_cooccur(const CooccurArgs& a) {
   const CaseValue case_of = reader.case_value(a.by);
   // One counter per case value (a single "" case without --by), merged in document order.
   CooccurCounts counts;
-  counts.terms = co.terms.size();
+  counts.terms = co.terms;
   auto& counters = counts.counters;
   struct Counts : std::vector<std::pair<std::string, DocumentCooccurrence>> {
     Fingerprint fingerprint;
@@ -249,9 +249,15 @@ int write_cooccur_tables(const CooccurArgs& a, const std::vector<std::string>& m
   if (counters.empty())
     throw Error("no words to count: the corpus is empty or --role kept no turn");
   const std::string& m = measures.front();
+  // The terms, decided on every case at once: each case table names a word by the same key.
+  std::vector<const CooccurrenceCounter*> all;
+  for (const auto& [value, counter] : counters)
+    all.push_back(&counter);
+  const CooccurrenceCounter::TermKeys keys = CooccurrenceCounter::term_keys(
+      all, counts.terms, a.group == "exact" ? GroupMode::exact : GroupMode::stem);
   std::vector<std::pair<std::string, CooccurrenceTable>> tables;
   for (auto& [value, counter] : counters) {
-    CooccurrenceTable table = counter.finish(a.min_count);
+    CooccurrenceTable table = counter.finish(a.min_count, keys);
     std::sort(table.edges.begin(), table.edges.end(), [&m](const Edge& x, const Edge& y) {
       const double mx = measure_of(x, m), my = measure_of(y, m);
       if (mx != my) return mx > my;
@@ -262,7 +268,7 @@ int write_cooccur_tables(const CooccurArgs& a, const std::vector<std::string>& m
   CooccurrenceTable& t = tables.front().second;
 
   const std::string header =
-      cooccur_header_start(a, counts.terms) + fmt::format(",\"units\":{}}}", t.units);
+      cooccur_header_start(a, counts.terms.size()) + fmt::format(",\"units\":{}}}", t.units);
   if (network) {
     OutputFile out(o.output);
     write_network(out, format, t, measures, header);

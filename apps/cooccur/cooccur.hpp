@@ -22,11 +22,11 @@ struct CooccurArgs {
 // The counting options of the arguments and the measures they ask for; UsageError when off.
 CooccurrenceOptions cooccurrence_options(const CooccurArgs& a, std::vector<std::string>& measures);
 
-// What a run counted: a counter per case value ("" without --by), how many terms were kept
-// (0: every word), the documents and their digest.
+// What a run counted: a counter per case value ("" without --by), the listed words it was
+// counted with (none: every word), the documents and their digest.
 struct CooccurCounts {
   std::map<std::string, CooccurrenceCounter> counters;
-  std::size_t terms = 0;
+  std::vector<std::string> terms;
   std::size_t documents = 0;
   Fingerprint fingerprint;
 };
@@ -42,8 +42,8 @@ std::string cooccur_partial_header(const CooccurArgs& a, const CooccurCounts& co
 // Writes the partial (header, then every case's records) to a.common.output.
 int write_cooccur_partial(const CooccurArgs& a, const CooccurCounts& counts);
 // Rebuilds the table arguments from a partial's "verbatim" header (output flags from `output`)
-// and the number of terms it was counted with.
+// and the listed words it was counted with.
 CooccurArgs cooccur_args_from_partial(const PartialFields& header, const CommonOptions& output,
-                                      std::size_t& terms);
+                                      std::vector<std::string>& terms);
 
 }  // namespace verbatim::cli

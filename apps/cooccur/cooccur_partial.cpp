@@ -18,8 +18,9 @@ std::string cooccur_partial_header(const CooccurArgs& a, const CooccurCounts& co
   append_json_string(table, a.measures);
   table += ",\"by\":";
   append_json_string(table, a.by);
-  table += fmt::format(",\"min_length\":{},\"max_pairs\":{}}}", a.min_length, a.max_pairs);
-  return partial_header(cooccur_header_start(a, counts.terms), table, counts.documents,
+  table += fmt::format(",\"min_length\":{},\"max_pairs\":{}", a.min_length, a.max_pairs);
+  table += ",\"terms\":" + json_string_list(counts.terms) + "}";
+  return partial_header(cooccur_header_start(a, counts.terms.size()), table, counts.documents,
                         counts.fingerprint);
 }
 
@@ -31,7 +32,7 @@ int write_cooccur_partial(const CooccurArgs& a, const CooccurCounts& counts) {
 }
 
 CooccurArgs cooccur_args_from_partial(const PartialFields& header, const CommonOptions& output,
-                                      std::size_t& terms) {
+                                      std::vector<std::string>& terms) {
   const PartialFields o = header.object("options");
   const PartialFields t = header.object("table");
   CooccurArgs a;
@@ -40,11 +41,11 @@ CooccurArgs cooccur_args_from_partial(const PartialFields& header, const CommonO
   a.window = o.size("window");
   a.group = o.text("group");
   a.min_count = o.size("min_count");
-  terms = o.size("terms");
   a.measures = t.text("measures");
   a.by = t.text("by");
   a.min_length = t.size("min_length");
   a.max_pairs = t.size("max_pairs");
+  terms = t.strings("terms");
   return a;
 }
 

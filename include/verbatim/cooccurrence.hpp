@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,7 @@ struct CooccurrenceOptions {
   std::size_t min_length = 1;
   HyphenMode hyphens = HyphenMode::language;
   std::function<Stopwords(Language)> stopwords;
-  std::vector<std::string> terms;  // when set: only these words (their groups)
+  std::vector<std::string> terms;  // when set: only these words (their group in each language)
 };
 
 // One document's counts: per term its occurrences (window) or units, per pair its count, and
@@ -93,7 +94,7 @@ class TopCooccurrence {
   // ordered_parallel_map (current_worker()). Throws Error when the temporary file fails.
   void count(const Document& doc, const TurnFilter& keep);
   // Once every document is counted: the top words, as freq displays them, and the whole
-  // corpus's counts among them.
+  // corpus's counts among them (the terms are the groups of freq's top rows).
   DocumentCooccurrence finish(std::vector<std::string>& top_words);
 
  private:
@@ -123,6 +124,27 @@ class CooccurrenceCounter {
   explicit CooccurrenceCounter(std::size_t max_pairs) : max_pairs_(max_pairs) {}
   // Adds one document, in document order. Throws Error when the pairs pass max_pairs.
   void add(const DocumentCooccurrence& d);
+
+  // How the counted group keys become terms. Each document is stemmed in its own language, so
+  // a word both languages use ("clients") has a French and an English key: they are one term,
+  // under the French key, when the leading form of each (most frequent normalized surface over
+  // `counters`) is a form of the other, as freq makes them one row. A document has one
+  // language, so no unit holds both keys, and their counts add.
+  // A listed word (`words`, grouped by `group`; none: every word) was counted under its key in
+  // each language; it keeps the terms it leads (is the most frequent normalized form of), else
+  // the terms that have it as a form, else every term of its keys: "porte" keeps the French
+  // term it leads, not the English "port" with a few quoted "porte", and "maintenant" not the
+  // English "maintenance", which stems alike. So `--terms` given freq's top words keeps the
+  // terms `--top` keeps, one a word.
+  struct TermKeys {
+    std::map<std::string, std::string, std::less<>> same;  // key -> the key it counts under
+    std::set<std::string, std::less<>> left_out;           // keys no listed word keeps
+  };
+  static TermKeys term_keys(const std::vector<const CooccurrenceCounter*>& counters,
+                            const std::vector<std::string>& words, GroupMode group);
+  // The terms, their pairs of at least `min_count`, and U.
+  CooccurrenceTable finish(std::uint64_t min_count, const TermKeys& keys) const;
+  // As above, with the term keys of this counter alone, every word listed.
   CooccurrenceTable finish(std::uint64_t min_count) const;
 
   // Partial counts (`cooccur --partial`, `verbatim merge`): appends the counter as JSON Lines

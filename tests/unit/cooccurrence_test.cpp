@@ -197,6 +197,100 @@ TEST_CASE("The counter adds documents of every size to the same sums", "[cooccur
 
 namespace {
 
+Document doc_in(const std::string& name, const std::string& text, Language lang) {
+  Diagnostics w;
+  CorpusOptions o;
+  o.language = lang;
+  return make_document({name + ".txt", name, name + ".txt"}, Format::text, text, o, w);
+}
+
+// The table of `docs` counted with `words` listed (none: every word).
+CooccurrenceTable listed(const std::vector<Document>& docs, CooccurrenceOptions o,
+                         const std::vector<std::string>& words) {
+  o.terms = words;
+  CooccurrenceCounter counter(0);
+  for (const Document& d : docs)
+    counter.add(count_cooccurrence(d, o, kAll));
+  return counter.finish(1, CooccurrenceCounter::term_keys({&counter}, words, o.group));
+}
+
+// "word count" for each node, in the table's order.
+std::vector<std::string> node_list(const CooccurrenceTable& t) {
+  std::vector<std::string> out;
+  for (const Node& n : t.nodes)
+    out.push_back(n.word + " " + std::to_string(n.count));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A word both languages use is one term; a listed word keeps the terms that have it",
+          "[cooccurrence]") {
+  // Sentence units, stems. French: S1 {clients x2, Google}, S2 {client, parle, Google},
+  // S3 {maintenance, maintenant x2} (one French stem, led by "maintenant"). English:
+  // S4 {clients, want, Google}, S5 {client x2, Google}, S6 {maintenance}. U = 6.
+  // French "client" group {clients 2, client 1} led by "clients", English {client 2,
+  // clients 1} led by "client": each lead is a form of the other, one term, in S1 S2 S4 S5: 4.
+  // Its surfaces: clients 2 + 1, client 1 + 2, a tie to byte order: "client". The English
+  // "maintenance" group has no "maintenant": two terms of one unit each.
+  const std::vector<Document> docs = {
+      doc_in("fr",
+             "P01 : Les clients, les clients et Google. Un client parle de Google. La "
+             "maintenance, maintenant, maintenant.\n",
+             Language::fr),
+      doc_in("en",
+             "P02 : The clients want Google. A client, a client and Google. It is "
+             "maintenance.\n",
+             Language::en)};
+  CooccurrenceOptions o = options(CooccurrenceUnit::sentence);
+  o.group = GroupMode::stem;
+  auto table = [&](const std::vector<std::string>& words) { return listed(docs, o, words); };
+  const CooccurrenceTable all = table({});
+  CHECK(all.units == 6);
+  using V = std::vector<std::string>;
+  CHECK(node_list(all) ==
+        V{"Google 4", "client 4", "maintenance 1", "maintenant 1", "parle 1", "want 1"});
+  std::map<std::pair<std::string, std::string>, std::uint64_t> edges;
+  for (const Edge& e : all.edges)
+    edges[std::minmax(e.a, e.b)] = e.count;
+  // Pairs by their words in byte order; (Google, client) in S1 S2 (French keys) and S4 S5 (English
+  // keys): 4.
+  CHECK(edges ==
+        std::map<std::pair<std::string, std::string>, std::uint64_t>{{{"Google", "client"}, 4},
+                                                                     {{"Google", "parle"}, 1},
+                                                                     {{"Google", "want"}, 1},
+                                                                     {{"client", "parle"}, 1},
+                                                                     {{"client", "want"}, 1}});
+  // "maintenant" was counted under its key in both languages (mainten), but only the French
+  // term has it as a form; "maintenances" is no term's form: it keeps every term of its keys.
+  CHECK(node_list(table({"client", "Google", "maintenant"})) ==
+        V{"Google 4", "client 4", "maintenant 1"});
+  CHECK(node_list(table({"client", "maintenances"})) ==
+        V{"client 4", "maintenance 1", "maintenant 1"});
+  CHECK(node_list(table({"vendre"})).empty());
+}
+
+TEST_CASE("A listed word keeps the terms it leads before the terms that have it",
+          "[cooccurrence]") {
+  // Document units, stems. French {porte 4, port 1}, led by "porte"; English {port 2, ports 1,
+  // porte 1} (a quoted French word), led by "port". Each lead is a form of the other, but the
+  // shares intersect in min(4/5, 1/4) + min(1/5, 2/4) = 0.45 < 1/2: two terms, both holding
+  // "porte".
+  const std::vector<Document> docs = {
+      doc_in("fr", "P01 : La porte, la porte, une porte, la porte, le port.\n", Language::fr),
+      doc_in("en", "P02 : The port, the port, the ports, a porte.\n", Language::en)};
+  CooccurrenceOptions o = options(CooccurrenceUnit::document);
+  o.group = GroupMode::stem;
+  auto table = [&](const std::vector<std::string>& words) { return listed(docs, o, words); };
+  using V = std::vector<std::string>;
+  CHECK(node_list(table({})) == V{"port 1", "porte 1"});
+  CHECK(node_list(table({"porte"})) == V{"porte 1"});  // it leads the French term
+  CHECK(node_list(table({"ports"})) == V{"port 1"});   // it leads none; the English has it
+  CHECK(node_list(table({"port", "porte"})) == V{"port 1", "porte 1"});
+}
+
+namespace {
+
 // The reference for TopCooccurrence: freq's top words as a term list, each document counted
 // alone and added to a counter.
 CooccurrenceTable top_by_two_readings(const std::vector<Document>& docs,
@@ -215,7 +309,7 @@ CooccurrenceTable top_by_two_readings(const std::vector<Document>& docs,
   CooccurrenceCounter counter(0);
   for (const Document& d : docs)
     counter.add(count_cooccurrence(d, o, keep));
-  return counter.finish(1);
+  return counter.finish(1, CooccurrenceCounter::term_keys({&counter}, words, o.group));
 }
 
 CooccurrenceTable top_by_one_reading(const std::vector<Document>& docs,
@@ -232,7 +326,7 @@ CooccurrenceTable top_by_one_reading(const std::vector<Document>& docs,
       [](std::size_t, int&) {});
   CooccurrenceCounter counter(0);
   counter.add(one.finish(words));
-  return counter.finish(1);
+  return counter.finish(1, CooccurrenceCounter::term_keys({&counter}, words, o.group));
 }
 
 void require_same_tables(const CooccurrenceTable& a, const CooccurrenceTable& b) {

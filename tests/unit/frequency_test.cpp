@@ -143,22 +143,38 @@ TEST_CASE("Cases: one table per value, in byte order", "[frequency]") {
 }
 
 TEST_CASE("A word both languages use is one row; words that differ stay apart", "[frequency]") {
-  // French document: clients x2, client x1, Google x2, data x1, fenêtre x1.
-  // English document: clients x1, Google x1, data x2, windows x1, client x2 (its lead is
-  // "client", the French group's is "clients": two rows).
+  // French document: clients x2, client x1, Google x2, data x1, fenêtre x1, maintenant x2,
+  // maintenance x1 (one French stem), telle x4, tell x1 (one French stem).
+  // English document: clients x1, Google x1, data x2, windows x1, client x2, maintenance x1,
+  // tell x4, telle x1 (one English stem).
+  // French "client" group: {clients 2, client 1}, led by "clients"; English: {client 2,
+  // clients 1}, led by "client": each lead is a form of the other, and their shares
+  // intersect in min(2/3, 1/3) + min(1/3, 2/3) = 2/3 >= 1/2: one row. French {telle 4, tell 1}
+  // and English {tell 4, telle 1} also hold each other's lead, but intersect in 1/5 + 1/5 =
+  // 2/5: two rows. The French "maintenant" group and the English "maintenance" group (which has
+  // no "maintenant") stay apart.
   const std::vector<Document> docs = {
-      doc("fr", "P01 : Les clients de Google, un client, les clients, Google, data, fenêtre."),
-      doc("en", "P02 : The clients of Google, data, data, windows, client, client.", Language::en)};
+      doc("fr",
+          "P01 : Les clients de Google, un client, les clients, Google, data, fenêtre, "
+          "maintenant, maintenant, maintenance, telle, telle, telle, telle, tell."),
+      doc("en",
+          "P02 : The clients of Google, data, data, windows, client, client, maintenance, tell, "
+          "tell, tell, tell, telle.",
+          Language::en)};
   const auto tables = run(docs, {});
   REQUIRE(tables.size() == 1);
-  // Counted: fr clients Google client clients Google data fenêtre (de, un, les: stopwords) = 7,
-  // en clients Google data data windows client client (the, of) = 7: N = 14, 3 / 14 = 21.43 %.
-  // Ties on the count go to byte order: "client" before "clients".
-  CHECK(tables[0].counted_tokens == 14);
+  // Counted: fr clients Google client clients Google data fenêtre maintenant maintenant
+  // maintenance telle x4 tell (de, un, les: stopwords) = 15, en clients Google data data
+  // windows client client maintenance tell x4 telle (the, of) = 13: N = 28; client 6 / 28 =
+  // 21.43 %, 5 / 28 = 17.86 %, 3 / 28 = 10.71 %, 1 / 28 = 3.57 %. The client row's surfaces:
+  // "clients" 2 + 1, "client" 1 + 2, a tie that goes to byte order.
+  CHECK(tables[0].counted_tokens == 28);
   CHECK(summary(tables[0]) ==
-        V{"Google 3 21.43 d2 [google:3;]", "client 3 21.43 d1 [client:2;clients:1;]",
-          "clients 3 21.43 d1 [clients:2;client:1;]", "data 3 21.43 d2 [data:3;]",
-          "fenêtre 1 7.14 d1 [fenêtre:1;]", "windows 1 7.14 d1 [windows:1;]"});
+        V{"client 6 21.43 d2 [client:3;clients:3;]", "tell 5 17.86 d1 [tell:4;telle:1;]",
+          "telle 5 17.86 d1 [telle:4;tell:1;]", "Google 3 10.71 d2 [google:3;]",
+          "data 3 10.71 d2 [data:3;]", "maintenant 3 10.71 d1 [maintenant:2;maintenance:1;]",
+          "fenêtre 1 3.57 d1 [fenêtre:1;]", "maintenance 1 3.57 d1 [maintenance:1;]",
+          "windows 1 3.57 d1 [windows:1;]"});
   // By document: each table shows its own counts under the same key, so that per-case tables,
   // --wide and keyness join the word across them.
   const CaseOf by_doc = [](const Document& d, const DocumentTurn&) -> std::optional<std::string> {
