@@ -700,46 +700,32 @@ CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
     const auto it = out.same.find(key);
     return it == out.same.end() ? key : std::string_view(it->second);
   };
-  // Each term's norms (both keys' for a word both languages use), and its leading norm.
-  std::map<std::string_view, std::map<std::string_view, std::uint64_t>> term_norms;
+  // Each term's norms (both keys' for a word both languages use), by term index.
+  std::map<std::string_view, std::uint32_t> term_index;
+  std::vector<detail::Tally> term_norms;
   for (const auto& [key, by_norm] : norms) {
-    auto& to = term_norms[term_of(key)];
+    const auto [it, fresh] =
+        term_index.emplace(term_of(key), static_cast<std::uint32_t>(term_norms.size()));
+    if (fresh) term_norms.emplace_back();
     for (const auto& [norm, n] : by_norm)
-      to[norm] += n;
+      detail::add_to(term_norms[it->second], norm, n);
   }
-  // norm -> the terms it leads, and the terms that have it
-  std::map<std::string_view, std::vector<std::string_view>> led, held;
-  for (const auto& [term, by_norm] : term_norms) {
-    auto lead = by_norm.begin();  // most frequent, then first in byte order
-    for (auto it = by_norm.begin(); it != by_norm.end(); ++it) {
-      if (it->second > lead->second) lead = it;
-      held[it->first].push_back(term);
-    }
-    if (lead != by_norm.end()) led[lead->first].push_back(term);
-  }
-  std::set<std::string_view> kept;
   FrequencyOptions f;
   f.group = group;
   std::optional<Stemmer> stemmers[2];
-  for (const auto& word : words) {
-    const std::string norm = normalize_token(word);
-    const std::vector<std::string_view>* terms = nullptr;
-    if (const auto it = led.find(norm); it != led.end()) {
-      terms = &it->second;
-    } else if (const auto h = held.find(norm); h != held.end()) {
-      terms = &h->second;
-    }
-    if (terms) {
-      kept.insert(terms->begin(), terms->end());
-      continue;
-    }
-    for (const Language l : {Language::fr, Language::en}) {
-      const std::string key = group_key(f, l, norm, stemmers[l == Language::fr ? 0 : 1], nullptr);
-      if (const auto it = norms.find(key); it != norms.end()) kept.insert(term_of(it->first));
-    }
-  }
+  const std::vector<std::uint8_t> kept =
+      detail::listed_groups(term_norms, words, [&](const std::string& norm) {
+        std::vector<std::uint32_t> terms;
+        for (const Language l : {Language::fr, Language::en}) {
+          const std::string key =
+              group_key(f, l, norm, stemmers[l == Language::fr ? 0 : 1], nullptr);
+          if (const auto it = norms.find(key); it != norms.end())
+            terms.push_back(term_index.at(term_of(it->first)));
+        }
+        return terms;
+      });
   for (const auto& [key, by_norm] : norms) {
-    if (!kept.count(term_of(key))) out.left_out.emplace(key);
+    if (!kept[term_index.at(term_of(key))]) out.left_out.emplace(key);
   }
   return out;
 }

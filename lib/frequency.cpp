@@ -288,6 +288,32 @@ std::vector<std::uint32_t> detail::pair_languages(const std::vector<LanguageGrou
   return partner;
 }
 
+std::vector<std::uint8_t> detail::listed_groups(
+    const std::vector<Tally>& groups, const std::vector<std::string>& words,
+    const std::function<std::vector<std::uint32_t>(const std::string& norm)>& of_key) {
+  std::vector<std::uint8_t> kept(groups.size(), 0);
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> led, held;
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].empty()) continue;
+    led[std::min_element(groups[g].begin(), groups[g].end(), more_frequent)->first].push_back(g);
+    for (const auto& [norm, n] : groups[g])
+      held[norm].push_back(g);
+  }
+  for (const auto& word : words) {
+    const std::string norm = normalize_token(word);
+    const std::vector<std::uint32_t>* found = nullptr;
+    if (const auto l = led.find(norm); l != led.end()) {
+      found = &l->second;
+    } else if (const auto h = held.find(norm); h != held.end()) {
+      found = &h->second;
+    }
+    const std::vector<std::uint32_t> keyed = found ? std::vector<std::uint32_t>() : of_key(norm);
+    for (std::uint32_t g : found ? *found : keyed)
+      kept[g] = 1;
+  }
+  return kept;
+}
+
 std::vector<FrequencyTable> FrequencyCounter::finish() {
   Impl& m = *impl_;
   // The forms of each row, as one array: row r's are form_ids[row_start[r], row_start[r + 1]).
@@ -322,29 +348,24 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       });
     }
   }
-  // Terms select groups: a term matches every form of its group, in either language.
-  std::vector<std::string> terms;
-  for (const auto& t : m.opts.terms) {
-    for (Language lang : {Language::fr, Language::en}) {
-      terms.push_back(m.group_key(lang, normalize_token(t)));
-    }
-  }
-  std::sort(terms.begin(), terms.end());
   // One word, one row: the French and the English group of a word both languages use
-  // (marketing, data, Google, clients) are one row when their leading forms, the most frequent
-  // normalized form of each over the whole corpus, are the same, as in a table counted with one
-  // language. Decided on the whole counter, so that every case table (and the --wide total,
-  // and keyness's two parts) has the same rows under the same keys. Synonym rows stay apart.
-  // partner[row]: the other language's row of the same word, or kNone.
+  // (marketing, data, Google, clients) are one row (detail::pair_languages), as in a table
+  // counted with one language. Decided on the whole counter, so that every case table (and the
+  // --wide total, and keyness's two parts) has the same rows under the same keys. Synonym rows
+  // stay apart. partner[row]: the other language's row of the same word, or kNone.
   constexpr std::uint32_t kNone = detail::kNoPartner;
   std::vector<std::uint32_t> partner(m.row_keys.size(), kNone);
-  if (m.form_index[0].size() && m.form_index[1].size()) {
-    std::vector<std::uint64_t> total(m.forms.size(), 0);
+  const bool both = m.form_index[0].size() && m.form_index[1].size();
+  std::vector<std::uint64_t> total;  // occurrences by form over every case
+  if (both || !m.opts.terms.empty()) {
+    total.assign(m.forms.size(), 0);
     for (auto& [value, k] : m.cases) {
       k.form_count.resize(m.forms.size());
       for (std::size_t id = 0; id < total.size(); ++id)
         total[id] += k.form_count[id];
     }
+  }
+  if (both) {
     std::vector<detail::LanguageGroup> groups(m.row_keys.size());
     for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
       const std::string& key = m.row_keys[row];
@@ -356,6 +377,28 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       }
     }
     partner = detail::pair_languages(groups);
+  }
+  // --terms: the rows the words keep (by their first row), decided on the whole counter.
+  std::vector<std::uint8_t> listed;
+  if (!m.opts.terms.empty()) {
+    std::vector<detail::Tally> norms(m.row_keys.size());
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_key;  // group key -> rows
+    for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
+      const std::uint32_t first = std::min(row, partner[row]);
+      by_key[m.row_keys[row]].push_back(first);
+      for (std::uint32_t id : row_forms(row)) {
+        if (total[id]) detail::add_to(norms[first], m.forms[id].norm, total[id]);
+        by_key[m.forms[id].key].push_back(first);  // a synonym row, by its forms' groups
+      }
+    }
+    listed = detail::listed_groups(norms, m.opts.terms, [&](const std::string& norm) {
+      std::vector<std::uint32_t> rows;
+      for (const Language lang : {Language::fr, Language::en}) {
+        const auto it = by_key.find(m.group_key(lang, norm));
+        if (it != by_key.end()) rows.insert(rows.end(), it->second.begin(), it->second.end());
+      }
+      return rows;
+    });
   }
   std::vector<FrequencyTable> out;
   for (auto& [value, k] : m.cases) {
@@ -379,9 +422,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
           count += k.form_count[id];
       }
       if (count == 0) continue;
-      bool wanted = terms.empty();
-      for (std::uint32_t row : members)
-        wanted = wanted || std::binary_search(terms.begin(), terms.end(), m.row_keys[row]);
+      if (!listed.empty() && !listed[first]) continue;
       FrequencyRow r;
       r.count = count;
       by_norm.clear();
@@ -394,10 +435,8 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
           r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
           detail::add_to(by_norm, f.norm, n);
           detail::add_to(by_surface, f.surface, n);  // a surface in both languages' groups is one
-          wanted = wanted || std::binary_search(terms.begin(), terms.end(), f.key);
         }
       }
-      if (!wanted) continue;
       const auto best =
           std::min_element(by_surface.begin(), by_surface.end(), detail::more_frequent);
       r.key = m.row_keys[members.front()];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,6 +63,16 @@ inline constexpr std::uint32_t kNoPartner = 0xffffffffu;
 // group has one candidate and the pairs never overlap. Returns the partner of each group, or
 // kNoPartner.
 std::vector<std::uint32_t> pair_languages(const std::vector<LanguageGroup>& groups);
+
+// The groups a word list keeps (`--terms`, a freq table's words): each word keeps the groups
+// it leads (is the most frequent normalized form of, ties to byte order), else the groups that
+// have it as a form, else the groups `of_key` gives for its norm (its group in each language:
+// a form the corpus does not have). So a word of freq's table keeps its own row, and not an
+// English group that only stems alike (the French "maintenant", the English "maintenance").
+// `groups[i]`: the norms of group i with their occurrences over the whole corpus.
+std::vector<std::uint8_t> listed_groups(
+    const std::vector<Tally>& groups, const std::vector<std::string>& words,
+    const std::function<std::vector<std::uint32_t>(const std::string& norm)>& of_key);
 
 }  // namespace detail
 

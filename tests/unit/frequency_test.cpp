@@ -193,6 +193,22 @@ TEST_CASE("A word both languages use is one row; words that differ stay apart", 
   CHECK(row(cases[0], "Google").key == row(cases[1], "Google").key);
   CHECK(row(cases[0], "data").key == row(cases[1], "data").key);
   CHECK(row(tables[0], "Google").key == row(cases[0], "Google").key);
+  // --terms: a word keeps the rows it leads, else the rows that have it, else its groups' rows.
+  auto words_of = [&docs](const std::vector<std::string>& terms) {
+    FrequencyOptions o;
+    o.terms = terms;
+    std::vector<std::string> words;
+    const auto tables = run(docs, o);
+    for (const auto& r : tables.at(0).rows)
+      words.push_back(r.word);
+    return words;
+  };
+  // "maintenant" and "maintenance" stem alike in English too, but only the French row has
+  // "maintenant"; "telle" leads the French row, and the English "tell" row has it once.
+  CHECK(words_of({"maintenant", "telle"}) == V{"telle", "maintenant"});
+  CHECK(words_of({"maintenance"}) == V{"maintenance"});                 // it leads the English row
+  CHECK(words_of({"clients", "CLIENT"}) == V{"client"});                // one row, had by both
+  CHECK(words_of({"maintenances"}) == V{"maintenant", "maintenance"});  // no row has it: keys
 }
 
 TEST_CASE("Counters merged give the tables of one counter, whoever counted what", "[frequency]") {
