@@ -660,14 +660,14 @@ CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
     GroupMode group) {
   TermKeys out;
   // Words both languages use: only in a corpus with terms in both languages.
-  bool lang[2] = {false, false};
-  for (const CooccurrenceCounter* c : counters) {
-    const auto fr = c->terms_.lower_bound("fr:");
-    lang[0] = lang[0] || (fr != c->terms_.end() && fr->first.starts_with("fr:"));
-    const auto en = c->terms_.lower_bound("en:");
-    lang[1] = lang[1] || (en != c->terms_.end() && en->first.starts_with("en:"));
-  }
-  if (!(lang[0] && lang[1]) && words.empty()) return out;
+  auto any_in = [&counters](std::string_view prefix) {
+    return std::any_of(counters.begin(), counters.end(), [prefix](const CooccurrenceCounter* c) {
+      const auto it = c->terms_.lower_bound(std::string(prefix));
+      return it != c->terms_.end() && it->first.starts_with(prefix);
+    });
+  };
+  const bool both = any_in("fr:") && any_in("en:");
+  if (!both && words.empty()) return out;
   // Occurrences by normalized surface, per key.
   std::map<std::string_view, std::map<std::string, std::uint64_t>> norms;
   for (const CooccurrenceCounter* c : counters) {
@@ -679,13 +679,13 @@ CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
       norms[key_surface.substr(0, tab)][normalize_token(key_surface.substr(tab + 1))] += n;
     }
   }
-  if (lang[0] && lang[1]) {
+  if (both) {
     std::vector<std::string_view> keys;
     std::vector<detail::LanguageGroup> groups;
     for (const auto& [key, by_norm] : norms) {
       keys.push_back(key);
       detail::LanguageGroup& g = groups.emplace_back();
-      g.lang = key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
+      g.lang = detail::key_language(key);
       for (const auto& [norm, n] : by_norm)
         g.norms.emplace_back(norm, n);
     }
@@ -774,8 +774,7 @@ CooccurrenceTable CooccurrenceCounter::finish(std::uint64_t min_count,
   }
   std::map<std::string, std::string, std::less<>> display;
   for (const auto& [k, forms] : surfaces) {
-    display[k] =
-        std::string(std::min_element(forms.begin(), forms.end(), detail::more_frequent)->first);
+    display[k] = std::string(detail::leading(forms));
   }
   for (const auto& [k, n] : terms)
     t.nodes.push_back({k, display[k], n});

@@ -271,17 +271,15 @@ std::vector<std::uint32_t> detail::pair_languages(const std::vector<LanguageGrou
     for (const auto& [norm, n] : groups[g].norms)
       owner[groups[g].lang].emplace(norm, g);
   }
-  auto lead = [&groups](std::uint32_t g) {
-    const Tally& t = groups[g].norms;
-    return std::min_element(t.begin(), t.end(), more_frequent)->first;
-  };
   for (std::uint32_t g = 0; g < groups.size(); ++g) {
     if (groups[g].lang != 0 || groups[g].norms.empty()) continue;
-    const auto h = owner[1].find(lead(g));
+    const std::string_view lead = leading(groups[g].norms);
+    const auto h = owner[1].find(lead);
     if (h == owner[1].end()) continue;
-    const auto back = owner[0].find(lead(h->second));
+    const std::string_view other_lead = leading(groups[h->second].norms);
+    const auto back = owner[0].find(other_lead);
     if (back == owner[0].end() || back->second != g) continue;
-    if (lead(g) != lead(h->second) && !alike(groups[g].norms, groups[h->second].norms)) continue;
+    if (lead != other_lead && !alike(groups[g].norms, groups[h->second].norms)) continue;
     partner[g] = h->second;
     partner[h->second] = g;
   }
@@ -295,20 +293,18 @@ std::vector<std::uint8_t> detail::listed_groups(
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> led, held;
   for (std::uint32_t g = 0; g < groups.size(); ++g) {
     if (groups[g].empty()) continue;
-    led[std::min_element(groups[g].begin(), groups[g].end(), more_frequent)->first].push_back(g);
+    led[leading(groups[g])].push_back(g);
     for (const auto& [norm, n] : groups[g])
       held[norm].push_back(g);
   }
   for (const auto& word : words) {
     const std::string norm = normalize_token(word);
-    const std::vector<std::uint32_t>* found = nullptr;
-    if (const auto l = led.find(norm); l != led.end()) {
-      found = &l->second;
-    } else if (const auto h = held.find(norm); h != held.end()) {
-      found = &h->second;
-    }
-    const std::vector<std::uint32_t> keyed = found ? std::vector<std::uint32_t>() : of_key(norm);
-    for (std::uint32_t g : found ? *found : keyed)
+    const auto l = led.find(norm);
+    const auto h = l == led.end() ? held.find(norm) : held.end();
+    const std::vector<std::uint32_t>* found = l != led.end()    ? &l->second
+                                              : h != held.end() ? &h->second
+                                                                : nullptr;
+    for (std::uint32_t g : found ? *found : of_key(norm))
       kept[g] = 1;
   }
   return kept;
@@ -368,9 +364,8 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
   if (both) {
     std::vector<detail::LanguageGroup> groups(m.row_keys.size());
     for (std::uint32_t row = 0; row < m.row_keys.size(); ++row) {
-      const std::string& key = m.row_keys[row];
       detail::LanguageGroup& g = groups[row];
-      g.lang = key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
+      g.lang = detail::key_language(m.row_keys[row]);
       if (g.lang < 0) continue;
       for (std::uint32_t id : row_forms(row)) {
         if (total[id]) detail::add_to(g.norms, m.forms[id].norm, total[id]);
@@ -388,7 +383,8 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       by_key[m.row_keys[row]].push_back(first);
       for (std::uint32_t id : row_forms(row)) {
         if (total[id]) detail::add_to(norms[first], m.forms[id].norm, total[id]);
-        by_key[m.forms[id].key].push_back(first);  // a synonym row, by its forms' groups
+        // A synonym row, by its forms' groups (a plain row's forms have its own key).
+        if (m.forms[id].key != m.row_keys[row]) by_key[m.forms[id].key].push_back(first);
       }
     }
     listed = detail::listed_groups(norms, m.opts.terms, [&](const std::string& norm) {
@@ -437,10 +433,9 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
           detail::add_to(by_surface, f.surface, n);  // a surface in both languages' groups is one
         }
       }
-      const auto best =
-          std::min_element(by_surface.begin(), by_surface.end(), detail::more_frequent);
+      const std::string_view best = detail::leading(by_surface);
       r.key = m.row_keys[members.front()];
-      r.word = std::string(best->first);
+      r.word = std::string(best);
       r.length = code_points(r.word);
       for (std::uint32_t row : members)
         r.documents += k.row_docs[row];  // a document has one language: no document twice

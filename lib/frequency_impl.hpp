@@ -45,6 +45,17 @@ inline bool more_frequent(const Tally::value_type& a, const Tally::value_type& b
   return a.second != b.second ? a.second > b.second : a.first < b.first;
 }
 
+// The most frequent string of a non-empty tally, ties to byte order.
+inline std::string_view leading(const Tally& t) {
+  return std::min_element(t.begin(), t.end(), more_frequent)->first;
+}
+
+// The language of a group key: 0 for "fr:...", 1 for "en:...", -1 for any other (a synonym
+// line's row).
+inline int key_language(std::string_view key) {
+  return key.starts_with("fr:") ? 0 : key.starts_with("en:") ? 1 : -1;
+}
+
 // A group of words in one language (0 French, 1 English, -1 neither: never paired) and its
 // normalized forms with their occurrences.
 struct LanguageGroup {

@@ -94,7 +94,8 @@ class TopCooccurrence {
   // ordered_parallel_map (current_worker()). Throws Error when the temporary file fails.
   void count(const Document& doc, const TurnFilter& keep);
   // Once every document is counted: the top words, as freq displays them, and the whole
-  // corpus's counts among them (the terms are the groups of freq's top rows).
+  // corpus's counts among them (each top word's group in each language, as a term list
+  // counts; CooccurrenceCounter::term_keys then keeps the terms the words keep).
   DocumentCooccurrence finish(std::vector<std::string>& top_words);
 
  private:
@@ -127,9 +128,9 @@ class CooccurrenceCounter {
 
   // How the counted group keys become terms. Each document is stemmed in its own language, so
   // a word both languages use ("clients") has a French and an English key: they are one term,
-  // under the French key, when the leading form of each (most frequent normalized surface over
-  // `counters`) is a form of the other, as freq makes them one row. A document has one
-  // language, so no unit holds both keys, and their counts add.
+  // under the French key, by freq's rule for one row (detail::pair_languages, on the normalized
+  // surfaces over `counters`). A document has one language, so no unit holds both keys, and
+  // their counts add.
   // A listed word (`words`, grouped by `group`; none: every word) was counted under its key in
   // each language; it keeps the terms it leads (is the most frequent normalized form of), else
   // the terms that have it as a form, else every term of its keys: "porte" keeps the French
