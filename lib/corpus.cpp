@@ -315,12 +315,13 @@ std::optional<Document> load_document(const SourceRef& src, const CorpusOptions&
   FileBytes bytes = src.path == "-" ? FileBytes::read_stdin(opts.max_file_bytes)
                                     : FileBytes::open(src.path, opts.max_file_bytes);
   const Format format = src.path == "-" ? Format::text : format_from_path(src.path);
+  const std::size_t input_bytes = bytes.view().size();
   std::string text;
   Encoding encoding = Encoding::utf8;
   if (format == Format::docx) {
     text = normalize_text(extract_docx_text(bytes.view(), src.display, opts.docx));
   } else {
-    Decoded d = decode(bytes.view(), src.display, opts.decode);
+    Decoded d = decode(std::move(bytes), src.display, opts.decode);
     for (auto& w : d.warnings)
       warnings.push_back(std::move(w));
     if (d.skipped) return std::nullopt;
@@ -333,7 +334,7 @@ std::optional<Document> load_document(const SourceRef& src, const CorpusOptions&
   }
   Document doc = make_document(src, format, std::move(text), opts, warnings);
   doc.encoding = encoding;
-  doc.input_bytes = bytes.view().size();
+  doc.input_bytes = input_bytes;
   return doc;
 }
 

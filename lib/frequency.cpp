@@ -111,9 +111,10 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
           },
           [&](std::size_t i, std::uint32_t& value, bool fresh, std::string_view stored) {
             if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
-            counted += tally(*o, value);
+            counted += tally_soon(*o, value);
             if (turn_forms) token_forms[i] = value & ~kCounted;
           });
+      settle(*o);
       o->k->words += words;
       o->k->counted += counted;
       if (turn_forms) (*turn_forms)(turn, tokens, token_forms);

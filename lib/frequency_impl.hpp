@@ -266,6 +266,31 @@ struct FrequencyCounter::Impl {
     return 1;
   }
 
+  // tally() a few counted tokens later: the form's counters are prefetched now and added
+  // kLag tokens on, when they are in the cache (a rare word's counters are otherwise a cache
+  // miss that the loop waits for). Tallies commute, so the counts are the same; settle() adds
+  // those still waiting, and must be called before the open case changes.
+  std::uint32_t tally_soon(Open& o, std::uint32_t value) {
+    if (!(value & kCounted)) return 0;
+    const std::uint32_t id = value & ~kCounted;
+    if (id < o.k->form_count.size()) {
+      __builtin_prefetch(&o.k->form_count[id], 1);
+      __builtin_prefetch(&seen[id], 1);
+    }
+    std::uint32_t& slot = waiting[waited++ % kLag];
+    if (waited > kLag) tally(o, slot);
+    slot = value;
+    return 1;
+  }
+  void settle(Open& o) {
+    for (std::size_t i = waited > kLag ? waited - kLag : 0; i < waited; ++i)
+      tally(o, waiting[i % kLag]);
+    waited = 0;
+  }
+  static constexpr std::size_t kLag = 8;
+  std::uint32_t waiting[kLag] = {};
+  std::size_t waited = 0;
+
   void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
              const FrequencyCounter::TurnForms* turn_forms);
   std::vector<std::uint32_t> token_forms;  // for turn_forms

@@ -1,5 +1,6 @@
 #include "verbatim/source.hpp"
 
+#include <emmintrin.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,21 +52,14 @@ namespace {
 }
 
 // Reads to the end of the file (it may have grown since fstat) into `buf`, `expected` bytes
-// allocated first; returns the size read.
-std::size_t read_all_fd(int fd, const std::string& name, std::size_t expected,
-                        std::uint64_t max_bytes, std::unique_ptr<char[]>& buf) {
-  std::size_t cap = expected + 1;  // one more, to see the end of the file in the first read
-  buf.reset(new char[cap]);
+// allocated first.
+void read_all_fd(int fd, const std::string& name, std::size_t expected, std::uint64_t max_bytes,
+                 std::string& buf) {
+  buf.resize(expected + 1);  // one more, to see the end of the file in the first read
   std::size_t have = 0;
   for (;;) {
-    if (have == cap) {
-      const std::size_t bigger = std::max<std::size_t>(cap * 2, 65536);
-      std::unique_ptr<char[]> grown(new char[bigger]);
-      std::memcpy(grown.get(), buf.get(), have);
-      buf = std::move(grown);
-      cap = bigger;
-    }
-    ssize_t n = ::read(fd, buf.get() + have, cap - have);
+    if (have == buf.size()) buf.resize(std::max<std::size_t>(buf.size() * 2, 65536));
+    ssize_t n = ::read(fd, buf.data() + have, buf.size() - have);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -74,7 +68,7 @@ std::size_t read_all_fd(int fd, const std::string& name, std::size_t expected,
     have += static_cast<std::size_t>(n);
     if (have > max_bytes) throw_too_large(name, max_bytes);
   }
-  return have;
+  buf.resize(have);
 }
 
 class Fd {
@@ -112,21 +106,19 @@ FileBytes FileBytes::open(const std::string& path, std::uint64_t max_bytes) {
     expected = static_cast<std::size_t>(st.st_size);
   }
   FileBytes fb;
-  fb.size_ = read_all_fd(fd.get(), path, expected, max_bytes, fb.data_);
+  read_all_fd(fd.get(), path, expected, max_bytes, fb.data_);
   return fb;
 }
 
 FileBytes FileBytes::read_stdin(std::uint64_t max_bytes) {
   FileBytes fb;
-  fb.size_ = read_all_fd(0, "<stdin>", 0, max_bytes, fb.data_);
+  read_all_fd(0, "<stdin>", 0, max_bytes, fb.data_);
   return fb;
 }
 
 FileBytes FileBytes::from_string(std::string bytes) {
   FileBytes fb;
-  fb.size_ = bytes.size();
-  fb.data_.reset(new char[bytes.size() + 1]);
-  std::memcpy(fb.data_.get(), bytes.data(), bytes.size());
+  fb.data_ = std::move(bytes);
   return fb;
 }
 
@@ -138,25 +130,25 @@ Utf8Scan scan_utf8(std::string_view s) {
   const std::size_t n = s.size();
   Utf8Scan r;
   std::size_t i = 0;
+  const __m128i nul = _mm_setzero_si128(), cr = _mm_set1_epi8('\r');
   while (i < n) {
-    // ASCII fast path, 8 bytes at a time; a word with a high bit jumps to its first such byte.
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      const std::uint64_t high = w & 0x8080808080808080ull;
-      if (high) {
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        i += static_cast<std::size_t>(__builtin_clzll(high)) / 8;
-#else
-        i += static_cast<std::size_t>(__builtin_ctzll(high)) / 8;
-#endif
+    // ASCII fast path, 16 bytes at a time, up to the first byte with its high bit set, NUL or
+    // CR.
+    while (i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      const int stop = _mm_movemask_epi8(
+          _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, cr))));
+      if (stop) {
+        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(stop)));
         break;
       }
-      i += 8;
+      i += 16;
     }
     if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
+      if (c == 0 && r.nul == std::string_view::npos) r.nul = i;
+      r.has_cr = r.has_cr || c == '\r';
       ++i;
       continue;
     }
@@ -286,10 +278,12 @@ std::optional<bool> utf16_pattern(std::string_view bytes) {
 
 namespace {
 
-// normalize_text() once the text is known to be valid UTF-8 and whether NFC may change it.
-std::string normalize_scanned(std::string_view utf8, bool nfc_check, bool* changed) {
+// normalize_text() once the text is known to be valid UTF-8, whether it has a CR and whether
+// NFC may change it. `owned`, when given, holds the same bytes as `utf8` and is moved into the
+// result when no CR needs mapping.
+std::string normalize_scanned(std::string_view utf8, std::string* owned, bool has_cr,
+                              bool nfc_check, bool* changed) {
   std::string text;
-  const bool has_cr = utf8.find('\r') != std::string_view::npos;
   if (has_cr) {
     text.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size(); ++i) {
@@ -300,6 +294,8 @@ std::string normalize_scanned(std::string_view utf8, bool nfc_check, bool* chang
         text.push_back(utf8[i]);
       }
     }
+  } else if (owned) {
+    text = std::move(*owned);
   } else {
     text.assign(utf8);
   }
@@ -322,13 +318,9 @@ std::string normalize_scanned(std::string_view utf8, bool nfc_check, bool* chang
   return text;
 }
 
-}  // namespace
-
-std::string normalize_text(std::string_view utf8, bool* changed) {
-  return normalize_scanned(utf8, may_need_nfc(utf8), changed);
-}
-
-Decoded decode(std::string_view bytes, std::string_view name, const DecodeOptions& opts) {
+// decode(); `owned`, when given, holds `bytes` and may be moved into the text.
+Decoded decode_bytes(std::string_view bytes, std::string* owned, std::string_view name,
+                     const DecodeOptions& opts) {
   Decoded d;
   const std::string_view raw = bytes;
   auto warn = [&](std::uint64_t byte, std::string msg) {
@@ -337,6 +329,8 @@ Decoded decode(std::string_view bytes, std::string_view name, const DecodeOption
   };
   auto u8 = [](const char* s) { return std::string_view(s); };
   std::string utf8;
+  Utf8Scan scan;
+  bool scanned = false;
   if (bytes.starts_with(u8("\xEF\xBB\xBF"))) {
     d.encoding = Encoding::utf8_bom;
     bytes.remove_prefix(3);
@@ -346,24 +340,33 @@ Decoded decode(std::string_view bytes, std::string_view name, const DecodeOption
   } else if (bytes.starts_with(u8("\xFE\xFF"))) {
     d.encoding = Encoding::utf16be;
     utf8 = decode_utf16(bytes, true, 2, name);
-  } else if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-    if (auto be = utf16_pattern(bytes)) {
-      d.encoding = *be ? Encoding::utf16be : Encoding::utf16le;
-      utf8 = decode_utf16(bytes, *be, 0, name);
-      warn(0, fmt::format("no byte-order mark; decoded as {} from its NUL-byte pattern",
-                          *be ? "UTF-16BE" : "UTF-16LE"));
-    } else {
-      d.encoding = Encoding::binary;
-      d.skipped = true;
-      warn(nul, "binary file (NUL byte), skipped");
-      return d;
+  } else {
+    // One pass finds the first NUL along with the UTF-8 check; past an invalid byte, the NUL
+    // is looked for on its own.
+    scan = scan_utf8(bytes);
+    scanned = true;
+    std::size_t nul = scan.nul;
+    if (nul == std::string_view::npos && scan.invalid != std::string_view::npos)
+      nul = bytes.find('\0', scan.invalid);
+    if (nul != std::string_view::npos) {
+      scanned = false;
+      if (auto be = utf16_pattern(bytes)) {
+        d.encoding = *be ? Encoding::utf16be : Encoding::utf16le;
+        utf8 = decode_utf16(bytes, *be, 0, name);
+        warn(0, fmt::format("no byte-order mark; decoded as {} from its NUL-byte pattern",
+                            *be ? "UTF-16BE" : "UTF-16LE"));
+      } else {
+        d.encoding = Encoding::binary;
+        d.skipped = true;
+        warn(nul, "binary file (NUL byte), skipped");
+        return d;
+      }
     }
   }
   const bool is_utf16 = d.encoding == Encoding::utf16le || d.encoding == Encoding::utf16be;
   std::string_view text = is_utf16 ? std::string_view(utf8) : bytes;
-  Utf8Scan scan;
+  if (!scanned) scan = scan_utf8(text);
   if (!is_utf16) {
-    scan = scan_utf8(text);
     if (const std::size_t bad = scan.invalid; bad != std::string_view::npos) {
       const std::uint64_t off = bad + (d.encoding == Encoding::utf8_bom ? 3 : 0);
       if (opts.strict) {
@@ -378,11 +381,27 @@ Decoded decode(std::string_view bytes, std::string_view name, const DecodeOption
       text = utf8;
       scan = scan_utf8(text);
     }
-  } else {
-    scan = scan_utf8(text);
   }
-  d.text = normalize_scanned(text, scan.may_need_nfc, &d.normalized);
+  // The owned bytes are the text only when nothing was removed or decoded.
+  if (text.data() != raw.data() || text.size() != raw.size()) owned = nullptr;
+  d.text = normalize_scanned(text, owned, scan.has_cr, scan.may_need_nfc, &d.normalized);
   return d;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view utf8, bool* changed) {
+  const Utf8Scan scan = scan_utf8(utf8);
+  return normalize_scanned(utf8, nullptr, scan.has_cr, scan.may_need_nfc, changed);
+}
+
+Decoded decode(std::string_view bytes, std::string_view name, const DecodeOptions& opts) {
+  return decode_bytes(bytes, nullptr, name, opts);
+}
+
+Decoded decode(FileBytes&& bytes, std::string_view name, const DecodeOptions& opts) {
+  std::string owned = std::move(bytes).release();
+  return decode_bytes(owned, &owned, name, opts);
 }
 
 }  // namespace verbatim

@@ -38,11 +38,12 @@ class FileBytes {
   static FileBytes read_stdin(std::uint64_t max_bytes = kDefaultMaxBytes);
   static FileBytes from_string(std::string bytes);
 
-  std::string_view view() const { return {data_.get(), size_}; }
+  std::string_view view() const { return data_; }
+  // The bytes themselves, for decode() to keep as the text when they need no change.
+  std::string release() && { return std::move(data_); }
 
  private:
-  std::unique_ptr<char[]> data_;  // not zero-filled before the read
-  std::size_t size_ = 0;
+  std::string data_;
 };
 
 struct DecodeOptions {
@@ -60,6 +61,9 @@ struct Decoded {
 // Decodes `bytes` read from `name`. Throws Error (with the byte offset) for invalid UTF-8
 // under strict, or for a UTF-16 file with an invalid surrogate sequence.
 Decoded decode(std::string_view bytes, std::string_view name, const DecodeOptions& opts);
+// The same, keeping the file's own bytes as the text when they are already clean UTF-8 (the
+// common case), so that a document is held once, not twice.
+Decoded decode(FileBytes&& bytes, std::string_view name, const DecodeOptions& opts);
 
 // NFC-normalizes valid UTF-8 and maps CRLF / CR to LF. Cheap when already normal.
 std::string normalize_text(std::string_view utf8, bool* changed = nullptr);
@@ -77,11 +81,14 @@ inline std::size_t code_points(std::string_view utf8) {
 // when ICU must tell (normalize_text then asks it).
 bool may_need_nfc(std::string_view text);
 
-// One pass over UTF-8 bytes: the offset of the first invalid sequence (npos when valid), and
-// whether NFC may change the text before it (see may_need_nfc).
+// One pass over UTF-8 bytes: the offset of the first invalid sequence (npos when valid),
+// whether NFC may change the text before it (see may_need_nfc), the offset of the first NUL
+// byte before it (npos when none) and whether a CR is there.
 struct Utf8Scan {
   std::size_t invalid = std::string_view::npos;
   bool may_need_nfc = false;
+  std::size_t nul = std::string_view::npos;
+  bool has_cr = false;
 };
 Utf8Scan scan_utf8(std::string_view bytes);
 

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 #include "unit/temp_dir.hpp"
 
 using namespace verbatim;
@@ -131,6 +132,63 @@ TEST_CASE("Binary files are skipped with a warning", "[source]") {
   REQUIRE(d.warnings.size() == 1);
   CHECK(format_diagnostic(d.warnings[0]) ==
         "img.txt:3:1 (byte 8): binary file (NUL byte), skipped");
+}
+
+TEST_CASE("scan_utf8 finds the first NUL and any CR, at every place in a 16-byte block",
+          "[source]") {
+  const std::string plain(40, 'a');
+  CHECK(scan_utf8(plain).nul == std::string_view::npos);
+  CHECK_FALSE(scan_utf8(plain).has_cr);
+  for (std::size_t at = 0; at < plain.size(); ++at) {
+    std::string s = plain;
+    s[at] = '\0';
+    if (at + 3 < s.size()) s[at + 3] = '\0';
+    INFO("NUL at " << at);
+    CHECK(scan_utf8(s).nul == at);
+    CHECK(scan_utf8(s).invalid == std::string_view::npos);  // NUL is valid UTF-8
+    s = plain;
+    s[at] = '\r';
+    CHECK(scan_utf8(s).has_cr);
+    CHECK(scan_utf8(s).nul == std::string_view::npos);
+  }
+  // After an accented letter the fast path starts again and still sees them.
+  CHECK(scan_utf8("é" + plain + "\r").has_cr);
+  CHECK(scan_utf8("é" + plain + std::string(1, '\0')).nul == 2 + plain.size());
+}
+
+TEST_CASE("Decoding a file's own bytes gives what decoding a copy gives", "[source]") {
+  const std::u16string u = u"P01 : Très bien, d’accord 😀\r\nP02 : oui\n";
+  const std::vector<std::string> inputs = {
+      "Enquêteur : l’IA, 76 %.\n",
+      "a long enough line for the fast path\r\nand a second one\r",
+      "\xEF\xBB\xBFP01 : a\r\nP02 : b\n",
+      "Cafe\xCC\x81 cre\xCC\x80me, and more text after it\n",
+      "abc\xE9"
+      "def\n\x92\x80\x9C and a longer tail\n",
+      utf16(u, false, true),
+      utf16(u, true, true),
+      utf16(u, false, false),
+      utf16(u, true, false),
+      std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16),
+      std::string("text before a NUL byte, long enough\0after", 42),
+      "",
+  };
+  for (const std::string& in : inputs) {
+    INFO("input of " << in.size() << " bytes");
+    const Decoded copy = decode(std::string_view(in), "f.txt", {});
+    const Decoded own = decode(FileBytes::from_string(in), "f.txt", {});
+    CHECK(own.text == copy.text);
+    CHECK(own.encoding == copy.encoding);
+    CHECK(own.skipped == copy.skipped);
+    CHECK(own.normalized == copy.normalized);
+    REQUIRE(own.warnings.size() == copy.warnings.size());
+    for (std::size_t i = 0; i < own.warnings.size(); ++i)
+      CHECK(format_diagnostic(own.warnings[i]) == format_diagnostic(copy.warnings[i]));
+  }
+  // A clean file keeps its bytes; a UTF-16 file with a BOM is decoded, not kept.
+  CHECK(decode(FileBytes::from_string("P01 : oui\n"), "f.txt", {}).text == "P01 : oui\n");
+  CHECK(decode(FileBytes::from_string(utf16(u"P01 : oui", false, true)), "f.txt", {}).text ==
+        "P01 : oui");
 }
 
 TEST_CASE("encoding_name", "[source]") {
