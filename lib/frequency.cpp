@@ -98,13 +98,12 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
     tokenize_turn(text, turn, {lang, hyphens}, tokens);
     if (opts.ngram_max <= 1) {
       std::uint64_t words = 0, counted = 0;
-      for (const Token& t : tokens)
-        words += t.kind == TokenKind::word;
       if (turn_forms) token_forms.assign(tokens.size(), kNoForm);
       form_index[li(lang)].for_each_value(
           tokens.size(), text_end,
-          [&](std::size_t i) {
+          [&](std::size_t i) {  // called once for each token, in order
             const Token& t = tokens[i];
+            words += t.kind == TokenKind::word;
             return counted_kind(t.kind, opts)
                        ? std::string_view(text.data() + t.begin, t.end - t.begin)
                        : std::string_view();
