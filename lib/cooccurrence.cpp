@@ -788,6 +788,8 @@ CooccurrenceTable CooccurrenceCounter::finish(std::uint64_t min_count,
     Edge e;
     e.a = display.at(p.first);
     e.b = display.at(p.second);
+    e.a_key = p.first;
+    e.b_key = p.second;
     e.count = n;
     e.a_count = terms.at(p.first);
     e.b_count = terms.at(p.second);

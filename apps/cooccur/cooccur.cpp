@@ -3,6 +3,8 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -77,15 +79,18 @@ std::vector<std::string> top_terms(const CooccurrenceOptions& co, std::size_t to
 void write_network(OutputFile& out, const std::string& format, const CooccurrenceTable& t,
                    const std::vector<std::string>& measures, const std::string& header) {
   std::vector<NetworkNode> nodes;
-  std::map<std::string, std::size_t> id;
+  std::map<std::string, std::size_t> id;  // by term key: two terms may show one word
   for (const Node& n : t.nodes) {
-    id[n.word] = nodes.size();
+    id[n.key] = nodes.size();
     nodes.push_back({n.word, n.count});
   }
   std::vector<NetworkEdge> edges;
   for (const Edge& e : t.edges) {
-    NetworkEdge ne{
-        id[e.a], id[e.b], e.count, number(measure_of(e, measures.front()), measures.front()), {}};
+    NetworkEdge ne{id.at(e.a_key),
+                   id.at(e.b_key),
+                   e.count,
+                   number(measure_of(e, measures.front()), measures.front()),
+                   {}};
     for (const auto& x : measures) {
       if (x != "count") ne.measures.emplace_back(x, number(measure_of(e, x), x));
     }
@@ -261,7 +266,7 @@ int write_cooccur_tables(const CooccurArgs& a, const std::vector<std::string>& m
     std::sort(table.edges.begin(), table.edges.end(), [&m](const Edge& x, const Edge& y) {
       const double mx = measure_of(x, m), my = measure_of(y, m);
       if (mx != my) return mx > my;
-      return x.a != y.a ? x.a < y.a : x.b < y.b;
+      return std::tie(x.a, x.b, x.a_key, x.b_key) < std::tie(y.a, y.b, y.a_key, y.b_key);
     });
     tables.emplace_back(value, std::move(table));
   }
@@ -282,15 +287,15 @@ int write_cooccur_tables(const CooccurArgs& a, const std::vector<std::string>& m
     std::vector<std::string> cols = {"term"};
     for (const Node& n : t.nodes)
       cols.push_back(n.word);
-    std::map<std::pair<std::string, std::string>, std::string> cell;
+    std::map<std::pair<std::string, std::string>, std::string> cell;  // by term keys
     for (const Edge& e : t.edges) {
-      cell[{e.a, e.b}] = cell[{e.b, e.a}] = number(measure_of(e, m), m);
+      cell[{e.a_key, e.b_key}] = cell[{e.b_key, e.a_key}] = number(measure_of(e, m), m);
     }
     TableOutput out = open_table(mo, cols, header);
     for (const Node& r : t.nodes) {
       std::vector<std::string> text = {r.word};
       for (const Node& c : t.nodes) {
-        auto it = cell.find({r.word, c.word});
+        auto it = cell.find({r.key, c.key});
         text.push_back(it == cell.end() ? (m == "count" ? "0" : "") : it->second);
       }
       std::vector<Cell> cells;

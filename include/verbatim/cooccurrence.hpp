@@ -104,7 +104,8 @@ class TopCooccurrence {
 };
 
 struct Edge {
-  std::string a, b;  // displayed words, a < b by group key
+  std::string a, b;          // displayed words, a < b by group key
+  std::string a_key, b_key;  // their terms' keys (Node::key): two terms may show one word
   std::uint64_t count = 0, a_count = 0, b_count = 0;
   double jaccard = 0, dice = 0, cosine = 0, pmi = 0, npmi = 0, ll = 0;
 };

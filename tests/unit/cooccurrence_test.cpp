@@ -251,8 +251,17 @@ TEST_CASE("A word both languages use is one term; a listed word keeps the terms 
   CHECK(node_list(all) ==
         V{"Google 4", "client 4", "maintenance 1", "maintenant 1", "parle 1", "want 1"});
   std::map<std::pair<std::string, std::string>, std::uint64_t> edges;
-  for (const Edge& e : all.edges)
+  std::map<std::string, std::string> word_of;  // node key -> word
+  for (const Node& n : all.nodes)
+    word_of[n.key] = n.word;
+  for (const Edge& e : all.edges) {
     edges[std::minmax(e.a, e.b)] = e.count;
+    // An edge names its terms by key too (a network's node ids), the merged term's French one.
+    CHECK(word_of.at(e.a_key) == e.a);
+    CHECK(word_of.at(e.b_key) == e.b);
+    if (e.a == "client" || e.b == "client")
+      CHECK((e.a_key == "fr:client" || e.b_key == "fr:client"));
+  }
   // Pairs by their words in byte order; (Google, client) in S1 S2 (French keys) and S4 S5 (English
   // keys): 4.
   CHECK(edges ==
