@@ -329,11 +329,11 @@ Decoded decode_bytes(std::string_view bytes, std::string* owned, std::string_vie
   };
   auto u8 = [](const char* s) { return std::string_view(s); };
   std::string utf8;
-  Utf8Scan scan;
-  bool scanned = false;
+  Utf8Scan scan;  // of the file's UTF-8 bytes; of `utf8` once they are decoded
   if (bytes.starts_with(u8("\xEF\xBB\xBF"))) {
     d.encoding = Encoding::utf8_bom;
     bytes.remove_prefix(3);
+    scan = scan_utf8(bytes);
   } else if (bytes.starts_with(u8("\xFF\xFE"))) {
     d.encoding = Encoding::utf16le;
     utf8 = decode_utf16(bytes, false, 2, name);
@@ -344,12 +344,10 @@ Decoded decode_bytes(std::string_view bytes, std::string* owned, std::string_vie
     // One pass finds the first NUL along with the UTF-8 check; past an invalid byte, the NUL
     // is looked for on its own.
     scan = scan_utf8(bytes);
-    scanned = true;
     std::size_t nul = scan.nul;
     if (nul == std::string_view::npos && scan.invalid != std::string_view::npos)
       nul = bytes.find('\0', scan.invalid);
     if (nul != std::string_view::npos) {
-      scanned = false;
       if (auto be = utf16_pattern(bytes)) {
         d.encoding = *be ? Encoding::utf16be : Encoding::utf16le;
         utf8 = decode_utf16(bytes, *be, 0, name);
@@ -365,22 +363,21 @@ Decoded decode_bytes(std::string_view bytes, std::string* owned, std::string_vie
   }
   const bool is_utf16 = d.encoding == Encoding::utf16le || d.encoding == Encoding::utf16be;
   std::string_view text = is_utf16 ? std::string_view(utf8) : bytes;
-  if (!scanned) scan = scan_utf8(text);
-  if (!is_utf16) {
-    if (const std::size_t bad = scan.invalid; bad != std::string_view::npos) {
-      const std::uint64_t off = bad + (d.encoding == Encoding::utf8_bom ? 3 : 0);
-      if (opts.strict) {
-        Location where = locate(name, raw, off);
-        throw Error(where, fmt::format("invalid UTF-8 sequence (byte 0x{:02X})",
-                                       static_cast<unsigned char>(text[bad])));
-      }
-      warn(off, fmt::format("invalid UTF-8 (byte 0x{:02X}); decoded as Windows-1252",
-                            static_cast<unsigned char>(text[bad])));
-      d.encoding = Encoding::windows1252;
-      utf8 = decode_cp1252(text);
-      text = utf8;
-      scan = scan_utf8(text);
+  if (is_utf16) {
+    scan = scan_utf8(text);
+  } else if (const std::size_t bad = scan.invalid; bad != std::string_view::npos) {
+    const std::uint64_t off = bad + (d.encoding == Encoding::utf8_bom ? 3 : 0);
+    if (opts.strict) {
+      Location where = locate(name, raw, off);
+      throw Error(where, fmt::format("invalid UTF-8 sequence (byte 0x{:02X})",
+                                     static_cast<unsigned char>(text[bad])));
     }
+    warn(off, fmt::format("invalid UTF-8 (byte 0x{:02X}); decoded as Windows-1252",
+                          static_cast<unsigned char>(text[bad])));
+    d.encoding = Encoding::windows1252;
+    utf8 = decode_cp1252(text);
+    text = utf8;
+    scan = scan_utf8(text);
   }
   // The owned bytes are the text only when nothing was removed or decoded.
   if (text.data() != raw.data() || text.size() != raw.size()) owned = nullptr;
