@@ -312,27 +312,29 @@ class FormIndex {
   // lookups then find their slot in the cache. An empty key(i) is skipped. f must not insert.
   template <class Key, class F>
   void for_each_value(std::size_t n, const char* readable_end, Key&& key, F&& f) {
-    constexpr std::size_t kAhead = 8;
-    Head ahead[kAhead];
-    std::string_view keys[kAhead];  // key(i) is called once
-    for (std::size_t i = 0; i < kAhead && i < n; ++i) {
-      keys[i] = key(i);
-      ahead[i] = head(keys[i], readable_end);
-      prefetch(ahead[i]);
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      const Head h = ahead[i % kAhead];
-      const std::string_view k = keys[i % kAhead];
-      if (i + kAhead < n) {
-        keys[i % kAhead] = key(i + kAhead);
-        ahead[i % kAhead] = head(keys[i % kAhead], readable_end);
-        prefetch(ahead[i % kAhead]);
+    constexpr std::size_t kBlock = 16;
+    Head heads[2][kBlock];
+    std::string_view keys[2][kBlock];  // key(i) is called once
+    auto fill = [&](std::size_t from, Head* h, std::string_view* k) {
+      const std::size_t m = std::min(kBlock, n - from);
+      for (std::size_t j = 0; j < m; ++j) {
+        k[j] = key(from + j);
+        h[j] = head(k[j], readable_end);
+        prefetch(h[j]);
       }
-      if (k.empty()) continue;
-      bool fresh = false;
-      std::string_view stored;
-      std::uint32_t& v = value(k, h, &fresh, &stored);
-      f(i, v, fresh, stored);
+    };
+    if (n) fill(0, heads[0], keys[0]);
+    for (std::size_t from = 0, b = 0; from < n; from += kBlock, b ^= 1) {
+      if (from + kBlock < n) fill(from + kBlock, heads[b ^ 1], keys[b ^ 1]);
+      const std::size_t m = std::min(kBlock, n - from);
+      for (std::size_t j = 0; j < m; ++j) {
+        const std::string_view k = keys[b][j];
+        if (k.empty()) continue;
+        bool fresh = false;
+        std::string_view stored;
+        std::uint32_t& v = value(k, heads[b][j], &fresh, &stored);
+        f(from + j, v, fresh, stored);
+      }
     }
   }
 

@@ -147,7 +147,9 @@ struct FrequencyCounter::Impl {
     std::uint32_t row = detail::FlatIndex::kNone;
   };
   std::vector<Seen> seen;
-  detail::FlatIndex row_ids;  // group key -> row (ids in first-seen order)
+  // Group key -> row (ids in first-seen order). A FormIndex: a key keeps its first 16 bytes in
+  // its slot, so finding the row of a new form's key reads one cache line, not two.
+  detail::FormIndex row_ids;
   std::vector<std::string> row_keys;
   std::optional<Stemmer> stemmers[2];
   std::optional<Stopwords> stopwords[2];
@@ -187,8 +189,12 @@ struct FrequencyCounter::Impl {
 
   std::uint32_t row_of(const std::string& key) {
     bool fresh = false;
-    const std::uint32_t row = row_ids.insert(key, &fresh);
-    if (fresh) row_keys.push_back(key);
+    std::string_view stored;
+    std::uint32_t& row = row_ids.value(key, &fresh, &stored);
+    if (fresh) {
+      row = static_cast<std::uint32_t>(row_keys.size());
+      row_keys.push_back(key);
+    }
     return row;
   }
 

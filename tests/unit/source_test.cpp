@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <vector>
 #include "unit/temp_dir.hpp"
 
@@ -154,6 +155,80 @@ TEST_CASE("scan_utf8 finds the first NUL and any CR, at every place in a 16-byte
   // After an accented letter the fast path starts again and still sees them.
   CHECK(scan_utf8("é" + plain + "\r").has_cr);
   CHECK(scan_utf8("é" + plain + std::string(1, '\0')).nul == 2 + plain.size());
+}
+
+namespace {
+
+// scan_utf8 one byte at a time: what the 16-byte blocks must agree with.
+Utf8Scan scan_bytewise(std::string_view s) {
+  Utf8Scan r;
+  const auto byte = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = byte(i);
+    const std::size_t len = c < 0x80                 ? 1
+                            : c >= 0xC2 && c <= 0xDF ? 2
+                            : c >= 0xE0 && c <= 0xEF ? 3
+                            : c >= 0xF0 && c <= 0xF4 ? 4
+                                                     : 0;
+    if (len == 0 || i + len > s.size()) return r.invalid = i, r;
+    std::uint32_t cp = len == 1 ? c : c & (0x7Fu >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return r.invalid = i, r;
+      cp = cp << 6 | (byte(i + k) & 0x3Fu);
+    }
+    const std::uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return r.invalid = i, r;
+    if (cp == 0 && r.nul == std::string_view::npos) r.nul = i;
+    if (cp == '\r') r.has_cr = true;
+    if (cp >= 0x300 && !(cp >= 0x2002 && cp <= 0x20BF)) r.may_need_nfc = true;
+    i += len;
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("scan_utf8 agrees with a byte-by-byte scan on random text", "[source][property]") {
+  // Pieces that start, end and break the 16-byte blocks: ASCII, NUL, CR, letters of two bytes
+  // below U+0300 and above (a combining accent), three and four bytes, and invalid sequences
+  // (a lone continuation, a truncated lead, overlong forms, a surrogate, bytes never valid).
+  const std::vector<std::string> pieces = {"a",
+                                           "word ",
+                                           std::string(1, '\0'),
+                                           "\r",
+                                           "\xC3\xA9",
+                                           "\xC5\x93",
+                                           "\xCB\x86",
+                                           "\xCC\x81",
+                                           "\xDF\xBF",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x80",
+                                           "\xF0\x9F\x98\x80",
+                                           "\x80",
+                                           "\xC3",
+                                           "\xC0\x80",
+                                           "\xE0\x80\x80",
+                                           "\xED\xA0\x80",
+                                           "\xF5",
+                                           "\xE2\x80"};
+  std::mt19937 rng(20261202);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1), length(0, 60);
+  std::bernoulli_distribution valid_only(0.5);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const bool clean = valid_only(rng);
+    for (std::size_t k = length(rng); k > 0; --k) {
+      const std::size_t j = piece(rng);
+      if (clean && j >= 12) continue;
+      s += pieces[j];
+    }
+    const Utf8Scan want = scan_bytewise(s), got = scan_utf8(s);
+    INFO("round " << round << ", " << s.size() << " bytes");
+    REQUIRE(got.invalid == want.invalid);
+    REQUIRE(got.nul == want.nul);
+    REQUIRE(got.has_cr == want.has_cr);
+    REQUIRE(got.may_need_nfc == want.may_need_nfc);
+  }
 }
 
 TEST_CASE("Decoding a file's own bytes gives what decoding a copy gives", "[source]") {
