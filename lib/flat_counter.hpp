@@ -169,73 +169,6 @@ class Arena {
   std::deque<std::string> big_;
 };
 
-// A flat open-addressing index from strings to dense ids 0, 1, 2... in first-seen order. Keys
-// are copied into an arena of 64 KiB blocks, so lookups of known keys never allocate.
-class FlatIndex {
- public:
-  static constexpr std::uint32_t kNone = 0xffffffffu;
-
-  FlatIndex() : slots_(1024) {}
-
-  // The id of `key`, or kNone.
-  std::uint32_t find(std::string_view key) const {
-    const std::uint64_t h = hash_bytes(key.data(), key.size());
-    return slots_[probe(key, h)].id;
-  }
-
-  // The id of `key`, added when new; `fresh` tells which. With `stored`, also the index's own
-  // copy of the key, which stays valid as long as the index.
-  std::uint32_t insert(std::string_view key, bool* fresh, std::string_view* stored = nullptr) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
-    const std::uint64_t h = hash_bytes(key.data(), key.size());
-    Slot& s = slots_[probe(key, h)];
-    *fresh = s.id == kNone;
-    if (*fresh) {
-      s.p = arena_.store(key);
-      s.len = static_cast<std::uint32_t>(key.size());
-      s.hash = static_cast<std::uint32_t>(h);
-      s.id = static_cast<std::uint32_t>(size_++);
-    }
-    if (stored) *stored = std::string_view(s.p, s.len);
-    return s.id;
-  }
-
-  std::size_t size() const { return size_; }
-
- private:
-  struct Slot {
-    const char* p = nullptr;
-    std::uint32_t len = 0;
-    std::uint32_t hash = 0;
-    std::uint32_t id = kNone;
-  };
-
-  std::size_t probe(std::string_view key, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = h & mask;
-    const auto h32 = static_cast<std::uint32_t>(h);
-    while (slots_[i].id != kNone) {
-      const Slot& s = slots_[i];
-      if (s.hash == h32 && s.len == key.size() && same_bytes(s.p, key.data(), s.len)) break;
-      i = (i + 1) & mask;
-    }
-    return i;
-  }
-
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (s.id == kNone) continue;
-      slots_[probe(std::string_view(s.p, s.len), hash_bytes(s.p, s.len))] = s;
-    }
-  }
-
-  std::vector<Slot> slots_;
-  std::size_t size_ = 0;
-  Arena arena_;
-};
-
 // By key length (0 to 16): the masks that keep its bytes in each of two 8-byte words.
 struct KeyMasks {
   std::uint64_t m[17][2];
@@ -308,8 +241,9 @@ class FormIndex {
   }
 
   // Looks up key(0) .. key(n - 1) in order and calls f(i, value, fresh, stored) for each, as
-  // value() gives them, while the slot of the key kAhead places on is being loaded: most
-  // lookups then find their slot in the cache. An empty key(i) is skipped. f must not insert.
+  // value() gives them, in blocks of kBlock keys: a block's slots are prefetched while the one
+  // before is looked up, so most lookups find their slot in the cache. An empty key(i) is
+  // skipped. f must not insert.
   template <class Key, class F>
   void for_each_value(std::size_t n, const char* readable_end, Key&& key, F&& f) {
     constexpr std::size_t kBlock = 16;

@@ -159,7 +159,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
       }
     };
     for (const std::uint32_t id : x.met) {
-      if (seen[id].row != detail::FlatIndex::kNone) {
+      if (seen[id].row != kNoRow) {
         count_row(seen[id].row);
       } else {
         for (std::uint32_t row : forms[id].rows)

@@ -141,10 +141,11 @@ struct FrequencyCounter::Impl {
   static constexpr std::uint32_t kCounted = 0x80000000u;
   detail::FormIndex form_index[2];
   std::deque<Form> forms;  // a deque: growing never holds two copies
-  // By form id: the (document, case) it was last met in, and its one row (kNone when several).
+  // By form id: the (document, case) it was last met in, and its one row (kNoRow when several).
+  static constexpr std::uint32_t kNoRow = 0xffffffffu;
   struct Seen {
     std::uint32_t epoch = 0;
-    std::uint32_t row = detail::FlatIndex::kNone;
+    std::uint32_t row = kNoRow;
   };
   std::vector<Seen> seen;
   // Group key -> row (ids in first-seen order). A FormIndex: a key keeps its first 16 bytes in

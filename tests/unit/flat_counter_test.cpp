@@ -91,3 +91,43 @@ TEST_CASE("FormIndex::for_each_value looks keys up in order and skips empty ones
   CHECK(values == std::vector<std::uint32_t>{1, 2, 1, 2, 3, 4, 5});
   CHECK(index.size() == 5);
 }
+
+TEST_CASE("FormIndex::for_each_value gives what value() gives, across its blocks of keys",
+          "[flat_counter]") {
+  // Lengths around the block of 16 keys, with every seventh key empty and keys repeating, so
+  // that lookups in the second, third and a partial block find forms of the first.
+  for (const std::size_t n : {0, 1, 15, 16, 17, 31, 32, 33, 50}) {
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < n; ++i)
+      words.push_back(i % 7 == 3 ? std::string() : "mot" + std::to_string(i % 11));
+    FormIndex batch, single;
+    std::vector<std::size_t> got_at, want_at;
+    std::vector<std::uint32_t> got, want;
+    std::uint32_t next = 0;
+    batch.for_each_value(
+        n, nullptr, [&](std::size_t i) { return std::string_view(words[i]); },
+        [&](std::size_t i, std::uint32_t& v, bool fresh, std::string_view stored) {
+          CHECK(stored == words[i]);
+          if (fresh) v = ++next;
+          got_at.push_back(i);
+          got.push_back(v);
+        });
+    next = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (words[i].empty()) continue;
+      bool fresh = false;
+      std::string_view stored;
+      std::uint32_t& v = single.value(words[i], &fresh, &stored);
+      if (fresh) v = ++next;
+      want_at.push_back(i);
+      want.push_back(v);
+    }
+    INFO(n << " keys");
+    CHECK(got_at == want_at);
+    CHECK(got == want);
+    CHECK(batch.size() == single.size());
+    // mot0 .. mot9 in the first 17 keys (mot10 is at 10, an empty key); all eleven in 50.
+    if (n == 17) CHECK(batch.size() == 10);
+    if (n == 50) CHECK(batch.size() == 11);
+  }
+}
