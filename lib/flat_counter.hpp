@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "zeroed_array.hpp"
+
 namespace verbatim::detail {
 
 // Loads of unaligned words.
@@ -206,7 +208,8 @@ class FormIndex {
   // The value of `key` (not empty; `h` its head), 0 for a key new to the index (`fresh` tells
   // which), and the index's own copy of the key. The reference is valid until the next
   // insertion.
-  std::uint32_t& value(std::string_view key, const Head& h, bool* fresh, std::string_view* stored) {
+  [[gnu::always_inline]] std::uint32_t& value(std::string_view key, const Head& h, bool* fresh,
+                                              std::string_view* stored) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h.hash & mask;
     for (;;) {
@@ -221,19 +224,7 @@ class FormIndex {
       i = (i + 1) & mask;
     }
     *fresh = true;
-    if ((size_ + 1) * 5 > slots_.size() * 3) {
-      grow();
-      return value(key, h, fresh, stored);
-    }
-    Slot& s = slots_[i];
-    s.w0 = h.w0;
-    s.w1 = h.w1;
-    s.p = arena_.store(key);
-    s.len = static_cast<std::uint32_t>(key.size());
-    s.value = 0;
-    ++size_;
-    *stored = std::string_view(s.p, s.len);
-    return s.value;
+    return insert(key, h, i, stored);
   }
 
   std::uint32_t& value(std::string_view key, bool* fresh, std::string_view* stored) {
@@ -284,6 +275,28 @@ class FormIndex {
   // Starts loading the slot where a lookup of `h` begins, for a lookup a few keys later.
   void prefetch(const Head& h) const { __builtin_prefetch(&slots_[h.hash & (slots_.size() - 1)]); }
 
+  // A key new to the index, whose probe ended at the empty slot `i`: stored there, or in the
+  // grown index.
+  [[gnu::noinline]] std::uint32_t& insert(std::string_view key, const Head& h, std::size_t i,
+                                          std::string_view* stored) {
+    if ((size_ + 1) * 5 > slots_.size() * 3) {
+      grow();
+      const std::size_t mask = slots_.size() - 1;
+      i = h.hash & mask;
+      while (slots_[i].len != 0)
+        i = (i + 1) & mask;
+    }
+    Slot& s = slots_[i];
+    s.w0 = h.w0;
+    s.w1 = h.w1;
+    s.p = arena_.store(key);
+    s.len = static_cast<std::uint32_t>(key.size());
+    s.value = 0;
+    ++size_;
+    *stored = std::string_view(s.p, s.len);
+    return s.value;
+  }
+
   // head() by loads that stay inside the key.
   [[gnu::noinline]] static Head loaded_head(std::string_view key) {
     const char* p = key.data();
@@ -319,19 +332,19 @@ class FormIndex {
   }
 
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    ZeroedArray<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.len == 0) continue;
-      std::size_t i = loaded_head(std::string_view(s.p, s.len)).hash & mask;
+      std::size_t i = hash(s.w0, s.w1, s.len) & mask;  // a key's hash is its head's
       while (slots_[i].len != 0)
         i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
 
-  std::vector<Slot> slots_;
+  ZeroedArray<Slot> slots_;  // on huge pages once large: every token probes it at random
   std::size_t size_ = 0;
   Arena arena_;
 };

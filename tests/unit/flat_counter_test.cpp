@@ -62,6 +62,34 @@ TEST_CASE("FormIndex keeps every key's value through growth", "[flat_counter]") 
   }
 }
 
+TEST_CASE("FormIndex keeps every key through growth onto huge pages", "[flat_counter]") {
+  // 120,000 keys grow the slots past 2 MiB (mapped on their own); a key's place in the grown
+  // index comes from its slot's head alone, long keys (their tail in the arena) included.
+  FormIndex index;
+  auto key_of = [](std::uint32_t i) {
+    std::string k = "w";
+    k += std::to_string(i * 2654435761u);
+    if (i % 5 == 0) k += "-et-encore-plus-long";
+    return k;
+  };
+  for (std::uint32_t i = 0; i < 120000; ++i) {
+    bool fresh = false;
+    std::string_view stored;
+    index.value(key_of(i), &fresh, &stored) = i + 1;
+    REQUIRE(fresh);
+  }
+  CHECK(index.size() == 120000);
+  std::uint32_t wrong = 0;
+  for (std::uint32_t i = 0; i < 120000; ++i) {
+    bool fresh = true;
+    std::string_view stored;
+    const std::string k = key_of(i);
+    const std::uint32_t v = index.value(k, &fresh, &stored);
+    wrong += fresh || v != i + 1 || stored != k;
+  }
+  CHECK(wrong == 0);
+}
+
 TEST_CASE("FormIndex::for_each_value looks keys up in order and skips empty ones",
           "[flat_counter]") {
   const std::string text = "le client et le client fidèle et la cliente";
