@@ -68,11 +68,31 @@ std::uint32_t FrequencyCounter::Impl::analyze(std::string_view stored, Language 
   return push_form(std::move(f)) | (counted ? kCounted : 0);
 }
 
+void FrequencyCounter::Impl::count_words(Open& o, Language lang, std::string_view text,
+                                         std::uint64_t& words_out, std::uint64_t& counted_out,
+                                         std::uint32_t* forms_out) {
+  std::uint64_t words = 0, counted = 0;  // locals, kept in registers
+  form_index[li(lang)].for_each_value(
+      tokens.size(), text.data() + text.size(),
+      [&](std::size_t i) {  // called once for each token, in order
+        const Token& t = tokens[i];
+        words += t.kind == TokenKind::word;
+        return counted_kind(t.kind, opts) ? std::string_view(text.data() + t.begin, t.end - t.begin)
+                                          : std::string_view();
+      },
+      [&](std::size_t i, std::uint32_t& value, bool fresh, std::string_view stored) {
+        if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
+        counted += tally_soon(o, value);
+        if (forms_out) forms_out[i] = value & ~kCounted;
+      });
+  words_out += words;
+  counted_out += counted;
+}
+
 void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
                                    const TurnForms* turn_forms) {
   const std::int64_t doc_index = documents++;
   const std::string_view text = doc.text;
-  const char* const text_end = text.data() + text.size();
   const Language lang = doc.language;
   std::optional<Stopwords> stop;
   if (opts.ngram_max > 1 && opts.stopwords) stop = opts.stopwords(lang);
@@ -94,31 +114,33 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
       o = &*it;
       last_value = std::move(value);
     }
-    tokens.clear();
-    tokenize_turn(text, turn, {lang, hyphens}, tokens);
+    const TokenizerOptions topts{lang, hyphens};
     if (opts.ngram_max <= 1) {
       std::uint64_t words = 0, counted = 0;
-      if (turn_forms) token_forms.assign(tokens.size(), kNoForm);
-      form_index[li(lang)].for_each_value(
-          tokens.size(), text_end,
-          [&](std::size_t i) {  // called once for each token, in order
-            const Token& t = tokens[i];
-            words += t.kind == TokenKind::word;
-            return counted_kind(t.kind, opts)
-                       ? std::string_view(text.data() + t.begin, t.end - t.begin)
-                       : std::string_view();
-          },
-          [&](std::size_t i, std::uint32_t& value, bool fresh, std::string_view stored) {
-            if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
-            counted += tally_soon(*o, value);
-            if (turn_forms) token_forms[i] = value & ~kCounted;
+      if (turn_forms) {
+        tokens.clear();
+        tokenize_turn(text, turn, topts, tokens);
+        token_forms.assign(tokens.size(), kNoForm);
+        count_words(*o, lang, text, words, counted, token_forms.data());
+        (*turn_forms)(turn, tokens, token_forms);
+      } else {
+        // A piece of text at a time, so that its tokens are counted while they and their
+        // text are in the cache (a novel is one turn of half a megabyte).
+        for (const Span& r : turn.content) {
+          for_each_piece(text, r, kPieceBytes, [&](Span piece) {
+            tokens.clear();
+            tokenize_content(text, piece, topts, tokens);
+            count_words(*o, lang, text, words, counted, nullptr);
           });
+        }
+      }
       settle(*o);
       o->k->words += words;
       o->k->counted += counted;
-      if (turn_forms) (*turn_forms)(turn, tokens, token_forms);
       continue;
     }
+    tokens.clear();
+    tokenize_turn(text, turn, topts, tokens);
     for (const Token& t : tokens)
       o->k->words += t.kind == TokenKind::word;
     // N-grams of counted tokens inside each sentence; stopwords inside, never at the edges.
@@ -405,22 +427,39 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     t.documents = k.documents;
     k.form_count.resize(m.forms.size());
     k.row_docs.resize(m.row_keys.size());
-    detail::Tally by_norm, by_surface;
+    // The rows of the table and their counts first (most rows of a case table are empty), so
+    // that the table is allocated once.
+    // Each row's count, in one pass over the forms in id order (not row by row, which would
+    // read the forms and their counts at random).
+    std::vector<std::uint64_t> row_count(m.row_keys.size(), 0);
+    for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
+      const std::uint64_t n = k.form_count[id];
+      if (n == 0) continue;
+      if (const std::uint32_t row = m.seen[id].row; row != Impl::kNoRow) {
+        row_count[row] += n;
+      } else {
+        for (const std::uint32_t r : m.forms[id].rows)
+          row_count[r] += n;
+      }
+    }
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> kept;
     for (std::uint32_t first = 0; first < m.row_keys.size(); ++first) {
       if (partner[first] < first) continue;  // counted with its partner, earlier
+      const std::uint64_t count =
+          row_count[first] + (partner[first] == kNone ? 0 : row_count[partner[first]]);
+      if (count == 0) continue;
+      if (!listed.empty() && !listed[first]) continue;
+      kept.emplace_back(first, count);
+    }
+    t.rows.resize(kept.size());
+    detail::Tally by_norm, by_surface;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      const std::uint32_t first = kept[i].first;
       std::array<std::uint32_t, 2> member_rows = {first, partner[first]};
       const std::span<const std::uint32_t> members(member_rows.data(),
                                                    partner[first] == kNone ? 1 : 2);
-      // Cheap test first: most rows of a case table are empty.
-      std::uint64_t count = 0;
-      for (std::uint32_t row : members) {
-        for (std::uint32_t id : row_forms(row))
-          count += k.form_count[id];
-      }
-      if (count == 0) continue;
-      if (!listed.empty() && !listed[first]) continue;
-      FrequencyRow r;
-      r.count = count;
+      FrequencyRow& r = t.rows[i];
+      r.count = kept[i].second;
       by_norm.clear();
       by_surface.clear();
       for (std::uint32_t row : members) {
@@ -443,7 +482,6 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       r.similar.reserve(by_norm.size());
       for (const auto& [norm, n] : by_norm)
         r.similar.emplace_back(std::string(norm), n);
-      t.rows.push_back(std::move(r));
     }
     // Ranked through an index: sorting the rows themselves moves their strings and vectors.
     std::vector<std::uint32_t> order(t.rows.size());
@@ -468,11 +506,20 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
                 if (const int c = a.word.compare(b.word); c != 0) return c < 0;
                 return a.key < b.key;
               });
-    std::vector<FrequencyRow> ranked;
-    ranked.reserve(order.size());
-    for (std::uint32_t i : order)
-      ranked.push_back(std::move(t.rows[i]));
-    t.rows = std::move(ranked);
+    // Rows moved to their ranks in place, a cycle of the permutation at a time.
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+      if (order[i] == i) continue;
+      FrequencyRow held = std::move(t.rows[i]);
+      std::uint32_t j = i;
+      while (order[j] != i) {
+        const std::uint32_t from = order[j];
+        t.rows[j] = std::move(t.rows[from]);
+        order[j] = j;
+        j = from;
+      }
+      t.rows[j] = std::move(held);
+      order[j] = j;
+    }
     out.push_back(std::move(t));
   }
   return out;

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "block_vector.hpp"
 #include "flat_counter.hpp"
 #include "verbatim/frequency.hpp"
 #include "verbatim/stemmer.hpp"
@@ -140,7 +141,7 @@ struct FrequencyCounter::Impl {
   // form counts, so that a token of a known form costs one probe.
   static constexpr std::uint32_t kCounted = 0x80000000u;
   detail::FormIndex form_index[2];
-  std::deque<Form> forms;  // a deque: growing never holds two copies
+  detail::BlockVector<Form> forms;  // growing never holds two copies
   // By form id: the (document, case) it was last met in, and its one row (kNoRow when several).
   static constexpr std::uint32_t kNoRow = 0xffffffffu;
   struct Seen {
@@ -300,6 +301,14 @@ struct FrequencyCounter::Impl {
 
   void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
              const FrequencyCounter::TurnForms* turn_forms);
+  // Counts the word tokens of `tokens` into `words` and the counted ones in `o` (and
+  // `counted`); `forms_out`, when given, gets each token's form id (kNoForm stays for tokens
+  // that are not counted kinds).
+  void count_words(Open& o, Language lang, std::string_view text, std::uint64_t& words,
+                   std::uint64_t& counted, std::uint32_t* forms_out);
+  // The bytes of text tokenized at a time (see for_each_piece): the token buffer stays near
+  // 40 KB, about one 12-byte token per six bytes, however long a turn is.
+  static constexpr std::uint32_t kPieceBytes = 16 * 1024;
   std::vector<std::uint32_t> token_forms;  // for turn_forms
 };
 

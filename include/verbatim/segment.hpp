@@ -9,6 +9,7 @@
 // VTT/SRT cues of one turn form one paragraph.
 #pragma once
 
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,26 @@ std::vector<Span> split_paragraphs(std::string_view text, const std::vector<Span
 // yield the range's tokens.
 void tokenize_content(std::string_view text, Span range, const TokenizerOptions& opts,
                       std::vector<Token>& out);
+
+// Calls f(piece) for consecutive pieces of `range` that end after a line break (or at the
+// range's end), each of at least `bytes` bytes but the last (0: the range is one piece): since
+// no token crosses a line break, tokenize_content() of each piece in turn yields the range's
+// tokens, and a counter's token buffer holds a piece's tokens, not a whole turn's (a plain-text
+// novel is one turn of a million bytes).
+template <class F>
+void for_each_piece(std::string_view text, Span range, std::uint32_t bytes, F&& f) {
+  std::uint32_t b = range.begin;
+  while (b < range.end) {
+    std::uint32_t e = range.end;
+    if (bytes > 0 && range.end - b > bytes) {
+      const std::uint32_t from = b + bytes - 1;  // a line break there ends a piece of `bytes`
+      const void* nl = std::memchr(text.data() + from, '\n', range.end - from);
+      if (nl) e = static_cast<std::uint32_t>(static_cast<const char*>(nl) - text.data()) + 1;
+    }
+    f(Span{b, e});
+    b = e;
+  }
+}
 
 // Appends the tokens of every content range of `turn`, in order.
 void tokenize_turn(std::string_view text, const Turn& turn, const TokenizerOptions& opts,

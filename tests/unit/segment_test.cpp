@@ -119,3 +119,53 @@ TEST_CASE("The lines of a content range, tokenized alone, give the range's token
   }
   CHECK(tokens > 50000);
 }
+
+TEST_CASE("for_each_piece cuts a range after line breaks, and its pieces give its tokens",
+          "[segment]") {
+  const std::string t = "ab\ncd\n\nefgh ij\nk\n";  // line ends at 2, 5, 6, 14, 16
+  auto pieces = [&t](Span r, std::uint32_t bytes) {
+    std::vector<Span> out;
+    for_each_piece(t, r, bytes, [&out](Span p) { out.push_back(p); });
+    return out;
+  };
+  const Span all{0, static_cast<std::uint32_t>(t.size())};
+  // Each piece but the last holds at least `bytes` bytes and ends just after a line break.
+  CHECK(pieces(all, 1) == std::vector<Span>{{0, 3}, {3, 6}, {6, 7}, {7, 15}, {15, 17}});
+  CHECK(pieces(all, 4) == std::vector<Span>{{0, 6}, {6, 15}, {15, 17}});
+  CHECK(pieces(all, 14) == std::vector<Span>{{0, 15}, {15, 17}});
+  CHECK(pieces(all, 16) == std::vector<Span>{{0, 17}});
+  CHECK(pieces(all, 100) == std::vector<Span>{{0, 17}});
+  // A range that ends inside a line, or holds no line break past `bytes`, is one piece.
+  CHECK(pieces({3, 12}, 2) == std::vector<Span>{{3, 6}, {6, 12}});
+  CHECK(pieces({7, 12}, 2) == std::vector<Span>{{7, 12}});
+  CHECK(pieces({4, 4}, 2).empty());
+
+  // On random text, the tokens of the pieces are the tokens of the range, at any piece size.
+  const std::vector<std::string> words = {
+      "a", "É", "1", " ", "\n",    "\n\n",  "-",    "'",      "’",           ".",    "M.",   "l'",
+      "[", "]", "(", ")", "rires", "1 000", "x.fr", "dit-il", "http://a.fr", "@moi", "#tag", "…"};
+  std::mt19937 rng(5);
+  std::size_t tokens = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_text(rng, words, 0, 60);
+    const Span range{static_cast<std::uint32_t>(rng() % 4),
+                     static_cast<std::uint32_t>(text.size())};
+    if (range.begin > range.end) continue;
+    std::vector<Token> whole;
+    tokenize_content(text, range, {Language::fr}, whole);
+    for (std::uint32_t bytes : {1u, 7u, 30u, 1000u}) {
+      std::vector<Token> parts;
+      std::uint32_t next = range.begin;
+      for_each_piece(text, range, bytes, [&](Span p) {
+        REQUIRE(p.begin == next);
+        next = p.end;
+        tokenize_content(text, p, {Language::fr}, parts);
+      });
+      REQUIRE(next == std::max(range.begin, range.end));
+      INFO(text << " in pieces of " << bytes);
+      require_same_tokens(whole, parts);
+    }
+    tokens += whole.size();
+  }
+  CHECK(tokens > 20000);
+}
