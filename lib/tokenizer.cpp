@@ -98,6 +98,86 @@ inline std::uint32_t ascii_alnum_end(const char* p, std::uint32_t i, std::uint32
   return i;
 }
 
+#if defined(__SSE2__)
+// The bytes of 64 bytes of text, one bit each (bit i: byte i), as the block path of the scanner
+// sees them. Letters are ASCII letters and digits and the two-byte letters French needs most
+// (U+00C0-U+00FF but × ÷, and Œ œ); `gap` bytes are those the scanner passes over between
+// words without looking further: ASCII that is neither a letter, a digit nor a sigil, and the
+// two- and three-byte punctuation of French text (U+00A0-U+00BF but ª µ º, and U+2000-U+203F:
+// no-break and thin spaces, « », dashes, quotes, the ellipsis). Anything else (other letters,
+// other scripts, @ # ~) is `other` and goes to the per-character scanner. A sequence cut by the
+// block's end may be misread in its last three bytes; the caller never decides on them.
+struct Block64 {
+  std::uint64_t letter = 0, digit = 0, other = 0;
+  std::uint64_t plain_high = 0;  // first bytes of U+00A0-U+00BF but ª µ º, and of × ÷ (a
+                                 // plain word's end, as an ASCII space is)
+};
+
+inline Block64 classify64(const char* p) {
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i to_alpha = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i alpha_top = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i to_digit = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i digit_top = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  auto eq = [](__m128i v, unsigned char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+  };
+  auto bits = [](__m128i m, int at) {
+    return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(m))) << at;
+  };
+  std::uint64_t alnum = 0, digit = 0, high = 0, sigil = 0, c2 = 0, c3 = 0, c5 = 0, e2 = 0, x80 = 0,
+                not_letter_after_c3 = 0, letter_after_c2 = 0, oe = 0;
+  for (int at = 0; at < 64; at += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+    const __m128i a = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_alpha), alpha_top);
+    const __m128i d = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digit_top);
+    alnum |= bits(_mm_or_si128(a, d), at);
+    digit |= bits(d, at);
+    high |= bits(v, at);
+    if (!_mm_movemask_epi8(v)) {
+      sigil |= bits(_mm_or_si128(_mm_or_si128(eq(v, '@'), eq(v, '#')), eq(v, '~')), at);
+      continue;
+    }
+    sigil |= bits(_mm_or_si128(_mm_or_si128(eq(v, '@'), eq(v, '#')), eq(v, '~')), at);
+    c2 |= bits(eq(v, 0xC2), at);
+    c3 |= bits(eq(v, 0xC3), at);
+    c5 |= bits(eq(v, 0xC5), at);
+    e2 |= bits(eq(v, 0xE2), at);
+    x80 |= bits(eq(v, 0x80), at);
+    not_letter_after_c3 |= bits(_mm_or_si128(eq(v, 0x97), eq(v, 0xB7)), at);  // × ÷
+    letter_after_c2 |= bits(_mm_or_si128(_mm_or_si128(eq(v, 0xAA), eq(v, 0xB5)), eq(v, 0xBA)), at);
+    oe |= bits(_mm_or_si128(eq(v, 0x92), eq(v, 0x93)), at);  // after C5: Œ œ
+  }
+  const std::uint64_t latin = c3 & ~(not_letter_after_c3 >> 1);
+  const std::uint64_t ligature = c5 & (oe >> 1);
+  const std::uint64_t letters2 = latin | latin << 1 | ligature | ligature << 1;
+  const std::uint64_t signs = c3 & (not_letter_after_c3 >> 1);
+  const std::uint64_t latin1_punct = c2 & ~(letter_after_c2 >> 1);
+  const std::uint64_t general_punct = e2 & (x80 >> 1);
+  const std::uint64_t punct = signs | signs << 1 | latin1_punct | latin1_punct << 1 |
+                              general_punct | general_punct << 1 | general_punct << 2;
+  Block64 b;
+  b.letter = alnum | letters2;
+  b.digit = digit;
+  b.other = (high & ~letters2 & ~punct) | sigil;
+  b.plain_high = (signs | latin1_punct) & ~(1ull << 63);  // the last byte's pair is cut
+  return b;
+}
+#endif
+
+// ASCII bytes that end a plain word as they stand: not a letter or digit, nor an apostrophe,
+// hyphen, period or a character an address, a URL or a truncation may go on with.
+struct PlainEndTable {
+  std::array<bool, 256> c{};
+  constexpr PlainEndTable() {
+    for (int i = 0; i < 128; ++i)
+      c[i] = !(AsciiTable().c[i] == kAlpha || AsciiTable().c[i] == kDigit);
+    for (unsigned char x : {'\'', '-', '.', '~', '&', '@', '_', '%', '+', ':'})
+      c[x] = false;
+  }
+};
+constexpr PlainEndTable kPlainEnd;
+
 // What an ASCII byte does where no token is open: starts a word or number, is skipped (spaces,
 // punctuation, apostrophes and hyphens between words), or may start a mention, a hashtag or a
 // word with a truncation mark.
@@ -232,6 +312,37 @@ bool in_list(const std::string_view (&list)[N], std::string_view lower) {
   return std::find(std::begin(list), std::end(list), lower) != std::end(list);
 }
 
+// An ASCII string of up to 8 bytes, lowercased, as a little-endian integer (0-padded).
+constexpr std::uint64_t pack_lower(std::string_view s) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < s.size() && i < 8; ++i) {
+    const char c = s[i] >= 'A' && s[i] <= 'Z' ? static_cast<char>(s[i] + 32) : s[i];
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(c)) << (8 * i);
+  }
+  return v;
+}
+
+// The ASCII words of a list of up to 8 bytes, packed: a lookup compares integers.
+template <std::size_t N>
+struct PackedList {
+  std::array<std::uint64_t, N> v{};
+  std::size_t n = 0;
+  constexpr explicit PackedList(const std::string_view (&list)[N]) {
+    for (std::string_view w : list) {
+      bool ascii = w.size() <= 8;
+      for (char c : w)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      if (ascii) v[n++] = pack_lower(w);
+    }
+  }
+  bool contains(std::uint64_t x) const {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (v[i] == x) return true;
+    }
+    return false;
+  }
+};
+
 // ---------------------------------------------------------------------------------------------
 // Word lists
 
@@ -275,47 +386,15 @@ class Scanner {
   }
 
   void run() {
-    // Locals in the loop: out_.push_back() could alias the members, which would be reloaded.
-    const char* const p = s_.data();
-    const std::uint32_t end = end_;
-    const bool fast = opts_.fast_path;
     std::uint32_t i = pos_;
-    while (i < end) {
-      const auto b = static_cast<unsigned char>(p[i]);
-      std::uint8_t k;
-      std::uint32_t len = 1;
-      if (b < 0x80) {
-        switch (kStart.c[b]) {
-          case kSkip:
-            ++i;
-            continue;
-          case kSigil:
-            pos_ = i;
-            other(b);
-            i = pos_;
-            continue;
-          default:
-            k = kAscii.c[b];
-        }
-      } else {
-        const Cp cp = decode_at(s_, i, end);
-        len = cp.len;
-        k = class_of(cp.c);
-      }
-      if (!is_alnum_class(k)) {
-        i += len;
+    while (i < end_) {
+#if defined(__SSE2__)
+      if (opts_.fast_path && i + 64 <= s_.size()) {
+        i = plain_words(i);  // 64 bytes at a time
         continue;
       }
-      if (k == kAlpha && fast) {
-        if (const std::uint32_t e = plain_word_end(i, len)) {
-          out_.push_back({i, e, TokenKind::word});
-          i = e;
-          continue;
-        }
-      }
-      pos_ = i;
-      if (!((b == 'h' || b == 'H' || b == 'w' || b == 'W') && url())) word();
-      i = pos_;
+#endif
+      i = step(i);
     }
     pos_ = i;
   }
@@ -327,6 +406,47 @@ class Scanner {
   const TokenizerOptions& opts_;
   std::vector<Token>& out_;
   bool split_hyphens_ = false;
+
+  // One step of the per-character scanner at `i`, outside any token: passes a separator, or
+  // reads the token that starts there. Returns where the next step starts, past `i`.
+  std::uint32_t step(std::uint32_t i) {
+    const auto b = static_cast<unsigned char>(s_[i]);
+    std::uint8_t k;
+    std::uint32_t len = 1;
+    if (b < 0x80) {
+      switch (kStart.c[b]) {
+        case kSkip:
+          return i + 1;
+        case kSigil:
+          pos_ = i;
+          other(b);
+          return pos_;
+        default:
+          k = kAscii.c[b];
+      }
+    } else {
+      const Cp cp = decode_at(s_, i, end_);
+      len = cp.len;
+      k = class_of(cp.c);
+    }
+    if (!is_alnum_class(k)) return i + len;
+    if (k == kAlpha && opts_.fast_path) {
+      if (const std::uint32_t e = plain_word_end(i, len)) {
+        out_.push_back({i, e, TokenKind::word});
+        return e;
+      }
+    }
+    return general_word(i);
+  }
+
+  // The token at `i` (a letter or digit) by the general rules: a URL, a number, an address or
+  // a word with its apostrophes, hyphens and periods. Returns its end.
+  std::uint32_t general_word(std::uint32_t i) {
+    pos_ = i;
+    const char b = s_[i];
+    if (!((b == 'h' || b == 'H' || b == 'w' || b == 'W') && url())) word();
+    return pos_;
+  }
 
   // '@', '#' or '~' at pos_: a mention, a hashtag, a word with a leading truncation mark, or a
   // separator.
@@ -342,13 +462,80 @@ class Scanner {
     ++pos_;
   }
 
+#if defined(__SSE2__)
+  // The words of the 64 bytes from `b` (outside any token, on a character's first byte; 64 bytes
+  // readable) found from bit masks: a run of letters that starts with a letter, comes after gap
+  // bytes alone and ends at a plain ASCII end (or the range's end) is a word as it stands; one
+  // that ends otherwise is given to plain_word_end(). Returns where the per-character scanner
+  // must go on: before a number, a sigil, another character, a word that needs word(), or a run
+  // that may go on past the 64 bytes; `b` itself when that is where it stands.
+  std::uint32_t plain_words(const std::uint32_t b) {
+    const char* const p = s_.data();
+    const std::uint32_t lim = std::min<std::uint32_t>(64, end_ - b);
+    const std::uint64_t valid = lim == 64 ? ~0ull : (1ull << lim) - 1;
+    const Block64 m = classify64(p + b);
+    const std::uint64_t letter = m.letter & valid;
+    // Runs of letters, each by its first byte and its last: taken in order, a run's start and
+    // end are the lowest bits left in each.
+    std::uint64_t starts = letter & ~(letter << 1);
+    std::uint64_t ends = letter & ~(letter >> 1);
+    std::uint64_t other = m.other & valid;
+    std::uint32_t at = 0;  // the bytes before it are done
+    for (;;) {
+      // The next run, or the next other byte (for the per-character scanner) if it comes first.
+      const std::uint64_t runs = starts & (at < 64 ? ~0ull << at : 0);
+      const std::uint64_t others = other & (at < 64 ? ~0ull << at : 0);
+      std::uint32_t next;
+      if (others && (!runs || __builtin_ctzll(others) < __builtin_ctzll(runs))) {
+        next = step(b + static_cast<std::uint32_t>(__builtin_ctzll(others)));
+      } else if (runs) {
+        const auto k = static_cast<std::uint32_t>(__builtin_ctzll(runs));
+        const auto last = static_cast<std::uint32_t>(__builtin_ctzll(ends & (~0ull << k)));
+        if (last == 63 && lim == 64) return k ? b + k : step(b);  // may go on past the block
+        next = b + last + 1;
+        if (static_cast<unsigned char>(p[b + k] - '0') < 10) {
+          next = general_word(b + k);  // a number
+        } else if (last + 1 < lim && !kPlainEnd.c[static_cast<unsigned char>(p[next])] &&
+                   !((m.plain_high >> (last + 1)) & 1)) {
+          const std::uint32_t e = plain_word_end_from(b + k, next);
+          next = e ? e : general_word(b + k);
+          if (e) out_.push_back({b + k, e, TokenKind::word});
+        } else {
+          out_.push_back({b + k, next, TokenKind::word});
+        }
+      } else if (lim < 64) {
+        return b + lim;
+      } else {
+        // Only gap bytes up to the end: the next block starts at the first byte of a character
+        // the block's end cuts.
+        std::uint32_t j = 63;
+        while (j > at && (static_cast<unsigned char>(p[b + j]) & 0xC0) == 0x80)
+          --j;
+        const auto lead = static_cast<unsigned char>(p[b + j]);
+        const std::uint32_t len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        const std::uint32_t e = j + len > 64 ? std::max(j, at) : 64;
+        return e ? b + e : step(b);
+      }
+      if (next <= b + at) next = step(b + at);  // never stand still, whatever the masks say
+      at = next - b;
+      if (at >= lim) return next;
+      // A token may end inside a run ("42" of "42d" in English): the rest starts a word.
+      starts |= letter & (1ull << at);
+    }
+  }
+#endif
+
   // The end of a word at `start` (a letter of `first_len` bytes) made of letters and digits alone
   // and followed by a plain separator, which word() would emit unchanged; 0 when the word
   // needs word(): an apostrophe, a hyphen, a period, an address or a URL may follow.
   std::uint32_t plain_word_end(std::uint32_t start, std::uint32_t first_len) const {
+    return plain_word_end_from(start, start + first_len);
+  }
+
+  // plain_word_end() of a word whose bytes from `start` to `i` are known letters and digits.
+  std::uint32_t plain_word_end_from(std::uint32_t start, std::uint32_t i) const {
     const char* const p = s_.data();
     const std::uint32_t end = end_;
-    std::uint32_t i = start + first_len;
     std::uint8_t k = kOther;
     for (;;) {
       i = ascii_alnum_end(p, i, end, s_.size());
@@ -418,8 +605,12 @@ class Scanner {
     return dot;
   }
 
-  bool alnum_at(std::uint32_t i) const { return is_alnum_class(class_at(s_, i, end_)); }
-  bool alpha_at(std::uint32_t i) const { return class_at(s_, i, end_) == kAlpha; }
+  bool alnum_at(std::uint32_t i) const {
+    return is_alnum_class(class_at(s_, i, end_));
+  }
+  bool alpha_at(std::uint32_t i) const {
+    return class_at(s_, i, end_) == kAlpha;
+  }
   bool prev_is_alnum(std::uint32_t i) const {
     if (i == 0) return false;
     std::uint32_t j = i - 1;
@@ -427,7 +618,9 @@ class Scanner {
       --j;
     return alnum_at(j);
   }
-  std::uint32_t cp_len(std::uint32_t i) const { return decode_at(s_, i, end_).len; }
+  std::uint32_t cp_len(std::uint32_t i) const {
+    return decode_at(s_, i, end_).len;
+  }
 
   void emit(std::uint32_t b, std::uint32_t e, TokenKind k) {
     if (e > b) out_.push_back({b, e, k});
@@ -570,6 +763,11 @@ class Scanner {
 
   bool is_elision(std::uint32_t b, std::uint32_t e) const {
     if (opts_.language != Language::fr || e - b > 7) return false;
+    if (e - b == 1) {  // l' d' j' m' n' s' t' c', in either case
+      const char c = static_cast<char>(s_[b] | 0x20);
+      return c == 'l' || c == 'd' || c == 'j' || c == 'm' || c == 'n' || c == 's' || c == 't' ||
+             c == 'c';
+    }
     char buf[16];
     return in_list(kElision, lower16(s_.substr(b, e - b), buf));
   }
@@ -578,6 +776,12 @@ class Scanner {
   std::uint32_t lexicalised_len(std::uint32_t b) const {
     static constexpr std::string_view kForms[] = {"c'est-à-dire", "c\u2019est-à-dire", "l'on",
                                                   "l\u2019on"};
+    // Most elided words are neither: the letter after the apostrophe (' or ’) tells.
+    if (b + 1 < end_ && (s_[b + 1] == '\'' || s_[b + 1] == '\xE2')) {
+      const std::uint32_t a = b + (s_[b + 1] == '\'' ? 2 : 4);
+      const char x = a < end_ ? static_cast<char>(s_[a] | 0x20) : 0;
+      if (x != 'e' && x != 'o') return 0;
+    }
     for (std::string_view form : kForms) {
       if (b + form.size() <= end_ && ascii_iequals(s_.substr(b, form.size()), form) &&
           !alnum_at(static_cast<std::uint32_t>(b + form.size()))) {
@@ -826,8 +1030,10 @@ bool is_abbreviation(std::string_view surface, Language lang) {
   const bool ascii = std::all_of(surface.begin(), surface.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
-    char buf[16];
-    return check(lower16(surface, buf));
+    static constexpr PackedList kFrench(kFrenchAbbrev);
+    static constexpr PackedList kEnglish(kEnglishAbbrev);
+    const std::uint64_t packed = pack_lower(surface);
+    return lang == Language::fr ? kFrench.contains(packed) : kEnglish.contains(packed);
   }
   return check(normalize_token(surface));
 }

@@ -84,6 +84,16 @@ TEST_CASE("Abbreviations keep their period", "[tokenizer]") {
   CHECK(is_abbreviation("etc.", Language::en));
   CHECK_FALSE(is_abbreviation("fin.", Language::fr));
   CHECK_FALSE(is_abbreviation("M", Language::fr));
+  // Every case, the longest entries, accented ones, and near misses of each.
+  for (const char* a :
+       {"mlles.", "MLLES.", "Mlles.", "ibid.", "coll.", "éd.", "ÉD.", "tél.", "TÉL."})
+    CHECK(is_abbreviation(a, Language::fr));
+  for (const char* a : {"approx.", "APPROX.", "sept.", "Blvd.", "co."})
+    CHECK(is_abbreviation(a, Language::en));
+  for (const char* a : {"mllesx.", "mlle", "mlle,", "ibi.", "xm.", "m.m.", "tel.", "approx."})
+    CHECK_FALSE(is_abbreviation(a, Language::fr));
+  for (const char* a : {"approxi.", "mme.", "blv.", "cc.", "éd."})
+    CHECK_FALSE(is_abbreviation(a, Language::en));
 }
 
 TEST_CASE("Numbers, symbols and spaces", "[tokenizer]") {
@@ -303,6 +313,126 @@ TEST_CASE("Property: the short path for plain words gives the general scanner's 
     }
   }
   CHECK(tokens > 300000);
+}
+
+TEST_CASE("Property: words found 64 bytes at a time are the general scanner's tokens",
+          "[tokenizer]") {
+  // Texts long enough for the bit-mask path (64 bytes and more), of everything its masks tell
+  // apart: ASCII and two-byte French letters, the characters that look like them (× ÷ ª µ º ²
+  // Ÿ, other scripts, combining marks), French punctuation in gaps and at a word's end (no-break
+  // spaces, « », dashes, ’, …), sigils, numbers, words cut by a block's end or longer than one.
+  const std::vector<std::string> pieces = {
+      "le",
+      "client",
+      "été",
+      "À",
+      "œuvre",
+      "Œ",
+      "naïve",
+      "çà",
+      "ÿ",
+      "×",
+      "÷",
+      "ª",
+      "µ",
+      "º",
+      "²",
+      "Ÿ",
+      "ı",
+      "Ωμέγα",
+      "中",
+      "😀",
+      "e\u0301",
+      "ab",
+      "Zz",
+      "42",
+      "42d",
+      "3e",
+      "1 000",
+      " ",
+      " ",
+      " ",
+      "\n",
+      "\t",
+      ",",
+      ".",
+      "...",
+      ";",
+      ":",
+      "!",
+      "?",
+      "(",
+      ")",
+      "\"",
+      "'",
+      "’",
+      "‘",
+      "-",
+      "\u2011",
+      "—",
+      "–",
+      "…",
+      "\u00a0",
+      "\u202f",
+      "«",
+      "»",
+      "@",
+      "#",
+      "~",
+      "&",
+      "_",
+      "%",
+      "+",
+      "/",
+      "l'",
+      "qu’",
+      "aujourd'hui",
+      "c'est-à-dire",
+      "dit-il",
+      "peut-être",
+      "M.",
+      "etc.",
+      "U.S.",
+      "e-mail",
+      "don't",
+      "R&D",
+      "x.fr",
+      "a@b.fr",
+      "http://a.fr/b",
+      "www.x.org",
+      "@moi",
+      "#tag",
+      "~enfin",
+      "zom~",
+      "[rire]",
+      "(rires)",
+      "anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement"};
+  std::mt19937 rng(64);
+  std::size_t tokens = 0;
+  for (int round = 0; round < 4000; ++round) {
+    const std::string s = random_text(rng, pieces, 20, 160);
+    for (Language lang : {Language::fr, Language::en}) {
+      for (HyphenMode h : {HyphenMode::language, HyphenMode::keep, HyphenMode::split}) {
+        // The whole text, and a range from and to random ASCII bytes.
+        auto ascii_at = [&s](std::uint32_t i) {
+          return i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80;
+        };
+        auto b = static_cast<std::uint32_t>(rng() % (s.size() / 2 + 1));
+        auto e = static_cast<std::uint32_t>(s.size() - rng() % (s.size() / 4 + 1));
+        if (!ascii_at(b)) b = 0;
+        if (!ascii_at(e)) e = static_cast<std::uint32_t>(s.size());
+        for (const Span r : {Span{0, static_cast<std::uint32_t>(s.size())}, Span{b, e}}) {
+          std::vector<Token> fast, general;
+          tokenize(s, r, {lang, h, true}, fast);
+          tokenize(s, r, {lang, h, false}, general);
+          INFO(s << "\nrange " << r.begin << "-" << r.end);
+          require_same_tokens(fast, general);
+          tokens += fast.size();
+        }
+      }
+    }
+  }
+  CHECK(tokens > 1000000);
 }
 
 TEST_CASE("Property: normalize_token equals ICU's full case folding with apostrophes",
