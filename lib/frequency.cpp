@@ -63,9 +63,29 @@ std::uint32_t FrequencyCounter::Impl::analyze(std::string_view stored, Language 
         f.rows.push_back(row_of("syn:" + std::to_string(line)));
     }
   }
-  if (f.rows.empty()) f.rows.push_back(row_of(f.key));
   const bool counted = f.counted;
-  return push_form(std::move(f)) | (counted ? kCounted : 0);
+  const bool own_row = f.rows.empty();
+  const std::uint32_t id = push_form(std::move(f));
+  if (own_row) unresolved.push_back(id);  // its row is found with others' (resolve_rows)
+  return id | (counted ? kCounted : 0);
+}
+
+void FrequencyCounter::Impl::resolve_rows() {
+  // The rows' slots are loaded a block of keys ahead of their lookups: each is a cache miss
+  // that analyze() would wait for alone.
+  row_ids.for_each_value(
+      unresolved.size(), nullptr,
+      [this](std::size_t i) { return std::string_view(forms[unresolved[i]].key); },
+      [this](std::size_t i, std::uint32_t& row, bool fresh, std::string_view) {
+        const std::uint32_t id = unresolved[i];
+        if (fresh) {
+          row = static_cast<std::uint32_t>(row_keys.size());
+          row_keys.push_back(forms[id].key);
+        }
+        forms[id].rows.push_back(row);
+        seen[id].row = row;
+      });
+  unresolved.clear();
 }
 
 void FrequencyCounter::Impl::count_words(Open& o, Language lang, std::string_view text,
@@ -170,6 +190,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
       }
     }
   }
+  resolve_rows();
   // The documents of each group: once per case, from the forms met in it.
   for (Open& x : open) {
     Case& k = *x.k;

@@ -212,8 +212,11 @@ struct FrequencyCounter::Impl {
 
   // A new surface form (or n-gram; `stored` is form_index's copy): normalized, checked against
   // the stopwords and the minimum length, stemmed and put in its rows once. Returns its slot
-  // value.
+  // value. A form in its own group's row alone (no synonym line holds it) waits in
+  // `unresolved` for that row, until resolve_rows(), which count() calls before it returns.
   std::uint32_t analyze(std::string_view stored, Language lang);
+  std::vector<std::uint32_t> unresolved;
+  void resolve_rows();
 
   // The slot value of a form analyzed elsewhere (another counter, a partial), added with that
   // analysis and those rows when new; `fresh` tells which.

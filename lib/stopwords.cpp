@@ -92,18 +92,17 @@ void Stopwords::merge(const Stopwords& other) {
 }
 
 bool Stopwords::contains(std::string_view norm) const {
-  const std::string key(norm);
-  if (kept_.count(key)) return false;
-  if (words_.count(key)) return true;
+  if (!kept_.empty() && has(kept_, norm)) return false;
+  if (has(words_, norm)) return true;
   // "l'on" is "on" with a euphonic article.
-  if (norm.starts_with("l'") && norm.size() > 2 && words_.count(key.substr(2))) return true;
+  if (norm.starts_with("l'") && norm.size() > 2 && has(words_, norm.substr(2))) return true;
   // French clitics after a hyphen ("-il", "-t-elle", "-ce") are the pronouns themselves.
   if (norm.size() > 1 && norm[0] == '-') {
     std::string_view bare = norm.substr(norm.starts_with("-t-") ? 3 : 1);
     if (!bare.empty()) return contains(bare);
   }
   if (norm.size() > 1 && norm.back() == '\'') {
-    if (words_.count(key.substr(0, key.size() - 1))) return true;
+    if (has(words_, norm.substr(0, norm.size() - 1))) return true;
     if (elisions_) {
       for (auto e : kElided) {
         if (norm == e) return true;

@@ -6,6 +6,7 @@
 // is listed, and the elided prefixes (`l' d' qu' jusqu'`...) always are.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -40,8 +41,15 @@ class Stopwords {
   std::size_t size() const { return words_.size(); }
 
  private:
-  std::unordered_set<std::string> words_;
-  std::unordered_set<std::string> kept_;
+  // Looked up by string_view, without a string made for each lookup.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  static bool has(const Set& set, std::string_view w) { return set.find(w) != set.end(); }
+  Set words_;
+  Set kept_;
   bool elisions_ = false;  // the French elided prefixes are stopwords (not for "none")
 };
 
