@@ -356,20 +356,26 @@ std::vector<std::uint8_t> detail::listed_groups(
 std::vector<FrequencyTable> FrequencyCounter::finish() {
   Impl& m = *impl_;
   // The forms of each row, as one array: row r's are form_ids[row_start[r], row_start[r + 1]).
+  // A form's one row is read from `seen` (8 bytes a form), its list of rows only when it has
+  // several (synonyms).
+  auto for_each_row = [&m](std::uint32_t id, auto&& f) {
+    if (const std::uint32_t row = m.seen[id].row; row != Impl::kNoRow) {
+      f(row);
+    } else {
+      for (const std::uint32_t r : m.forms[id].rows)
+        f(r);
+    }
+  };
   std::vector<std::uint32_t> row_start(m.row_keys.size() + 1, 0);
-  for (const Impl::Form& f : m.forms) {
-    for (std::uint32_t row : f.rows)
-      ++row_start[row + 1];
-  }
+  for (std::uint32_t id = 0; id < m.forms.size(); ++id)
+    for_each_row(id, [&row_start](std::uint32_t row) { ++row_start[row + 1]; });
   for (std::size_t r = 0; r < m.row_keys.size(); ++r)
     row_start[r + 1] += row_start[r];
   std::vector<std::uint32_t> form_ids(row_start.back());
   {
     std::vector<std::uint32_t> fill(row_start.begin(), row_start.end() - 1);
-    for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
-      for (std::uint32_t row : m.forms[id].rows)
-        form_ids[fill[row]++] = id;
-    }
+    for (std::uint32_t id = 0; id < m.forms.size(); ++id)
+      for_each_row(id, [&](std::uint32_t row) { form_ids[fill[row]++] = id; });
   }
   auto row_forms = [&](std::uint32_t row) {
     return std::span<std::uint32_t>(form_ids.data() + row_start[row],
@@ -456,12 +462,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
       const std::uint64_t n = k.form_count[id];
       if (n == 0) continue;
-      if (const std::uint32_t row = m.seen[id].row; row != Impl::kNoRow) {
-        row_count[row] += n;
-      } else {
-        for (const std::uint32_t r : m.forms[id].rows)
-          row_count[r] += n;
-      }
+      for_each_row(id, [&row_count, n](std::uint32_t row) { row_count[row] += n; });
     }
     std::vector<std::pair<std::uint32_t, std::uint64_t>> kept;
     for (std::uint32_t first = 0; first < m.row_keys.size(); ++first) {
@@ -473,36 +474,58 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
       kept.emplace_back(first, count);
     }
     t.rows.resize(kept.size());
+    // Rows are made a batch at a time: first what they need of their forms is gathered, in a
+    // loop light enough for the cache misses of many forms to overlap (a row's forms lie
+    // anywhere among the others), then each row is made from its own run of gathered forms.
+    struct Gathered {
+      std::uint64_t n;
+      std::string_view norm, surface;
+      std::size_t rows;
+    };
+    std::vector<Gathered> gathered;
+    std::vector<std::uint32_t> run_end;  // the end of each row's forms in `gathered`
+    constexpr std::size_t kBatch = 256;
     detail::Tally by_norm, by_surface;
-    for (std::size_t i = 0; i < kept.size(); ++i) {
-      const std::uint32_t first = kept[i].first;
-      std::array<std::uint32_t, 2> member_rows = {first, partner[first]};
-      const std::span<const std::uint32_t> members(member_rows.data(),
-                                                   partner[first] == kNone ? 1 : 2);
-      FrequencyRow& r = t.rows[i];
-      r.count = kept[i].second;
-      by_norm.clear();
-      by_surface.clear();
-      for (std::uint32_t row : members) {
-        for (const std::uint32_t id : row_forms(row)) {
-          const std::uint64_t n = k.form_count[id];
-          if (n == 0) continue;
-          const Impl::Form& f = m.forms[id];
-          r.weighted += static_cast<double>(n) / static_cast<double>(f.rows.size());
-          detail::add_to(by_norm, f.norm, n);
-          detail::add_to(by_surface, f.surface, n);  // a surface in both languages' groups is one
+    for (std::size_t from = 0; from < kept.size(); from += kBatch) {
+      const std::size_t to = std::min(kept.size(), from + kBatch);
+      gathered.clear();
+      run_end.clear();
+      for (std::size_t i = from; i < to; ++i) {
+        const std::uint32_t first = kept[i].first;
+        for (const std::uint32_t row : {first, partner[first]}) {
+          if (row == kNone) continue;
+          for (const std::uint32_t id : row_forms(row)) {
+            const std::uint64_t n = k.form_count[id];
+            if (n == 0) continue;
+            const Impl::Form& f = m.forms[id];
+            gathered.push_back({n, f.norm, f.surface, f.rows.size()});
+          }
         }
+        run_end.push_back(static_cast<std::uint32_t>(gathered.size()));
       }
-      const std::string_view best = detail::leading(by_surface);
-      r.key = m.row_keys[members.front()];
-      r.word = std::string(best);
-      r.length = code_points(r.word);
-      for (std::uint32_t row : members)
-        r.documents += k.row_docs[row];  // a document has one language: no document twice
-      std::sort(by_norm.begin(), by_norm.end(), detail::more_frequent);
-      r.similar.reserve(by_norm.size());
-      for (const auto& [norm, n] : by_norm)
-        r.similar.emplace_back(std::string(norm), n);
+      for (std::size_t i = from, g = 0; i < to; ++i) {
+        const std::uint32_t first = kept[i].first;
+        FrequencyRow& r = t.rows[i];
+        r.count = kept[i].second;
+        by_norm.clear();
+        by_surface.clear();
+        for (; g < run_end[i - from]; ++g) {
+          const Gathered& f = gathered[g];
+          r.weighted += static_cast<double>(f.n) / static_cast<double>(f.rows);
+          detail::add_to(by_norm, f.norm, f.n);
+          detail::add_to(by_surface, f.surface, f.n);  // a surface in both languages' groups is one
+        }
+        const std::string_view best = detail::leading(by_surface);
+        r.key = m.row_keys[first];
+        r.word = std::string(best);
+        r.length = code_points(r.word);
+        r.documents = k.row_docs[first];  // a document has one language: no document twice
+        if (partner[first] != kNone) r.documents += k.row_docs[partner[first]];
+        std::sort(by_norm.begin(), by_norm.end(), detail::more_frequent);
+        r.similar.reserve(by_norm.size());
+        for (const auto& [norm, n] : by_norm)
+          r.similar.emplace_back(std::string(norm), n);
+      }
     }
     // Ranked through an index: sorting the rows themselves moves their strings and vectors.
     std::vector<std::uint32_t> order(t.rows.size());
