@@ -126,7 +126,7 @@ inline Block64 classify64(const char* p) {
     return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(m))) << at;
   };
   std::uint64_t alnum = 0, digit = 0, high = 0, sigil = 0, c2 = 0, c3 = 0, c5 = 0, e2 = 0, x80 = 0,
-                not_letter_after_c3 = 0, letter_after_c2 = 0, oe = 0;
+                cont = 0, not_letter_after_c3 = 0, letter_after_c2 = 0, oe = 0;
   for (int at = 0; at < 64; at += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
     const __m128i a = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_alpha), alpha_top);
@@ -144,16 +144,19 @@ inline Block64 classify64(const char* p) {
     c5 |= bits(eq(v, 0xC5), at);
     e2 |= bits(eq(v, 0xE2), at);
     x80 |= bits(eq(v, 0x80), at);
+    // Continuation bytes 80-BF, below C0 as signed bytes: a lead byte followed by anything
+    // else is no character (in text not known to be valid UTF-8).
+    cont |= bits(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0))), at);
     not_letter_after_c3 |= bits(_mm_or_si128(eq(v, 0x97), eq(v, 0xB7)), at);  // × ÷
     letter_after_c2 |= bits(_mm_or_si128(_mm_or_si128(eq(v, 0xAA), eq(v, 0xB5)), eq(v, 0xBA)), at);
     oe |= bits(_mm_or_si128(eq(v, 0x92), eq(v, 0x93)), at);  // after C5: Œ œ
   }
-  const std::uint64_t latin = c3 & ~(not_letter_after_c3 >> 1);
+  const std::uint64_t latin = c3 & (cont >> 1) & ~(not_letter_after_c3 >> 1);
   const std::uint64_t ligature = c5 & (oe >> 1);
   const std::uint64_t letters2 = latin | latin << 1 | ligature | ligature << 1;
   const std::uint64_t signs = c3 & (not_letter_after_c3 >> 1);
-  const std::uint64_t latin1_punct = c2 & ~(letter_after_c2 >> 1);
-  const std::uint64_t general_punct = e2 & (x80 >> 1);
+  const std::uint64_t latin1_punct = c2 & (cont >> 1) & ~(letter_after_c2 >> 1);
+  const std::uint64_t general_punct = e2 & (x80 >> 1) & (cont >> 2);
   const std::uint64_t punct = signs | signs << 1 | latin1_punct | latin1_punct << 1 |
                               general_punct | general_punct << 1 | general_punct << 2;
   Block64 b;

@@ -435,6 +435,29 @@ TEST_CASE("Property: words found 64 bytes at a time are the general scanner's to
   CHECK(tokens > 1000000);
 }
 
+TEST_CASE("Property: on bytes that are not UTF-8, the 64-byte path still gives the general tokens",
+          "[tokenizer]") {
+  // Documents are valid UTF-8 once decoded, but the tokenizer is also given other bytes: lone
+  // lead and continuation bytes, leads before ASCII, cut sequences, beside the letters and the
+  // punctuation the masks know.
+  const std::vector<std::string> pieces = {
+      "a",    "été",  "œ",    " ",      "\n",       ",",    ".",    "'",    "-",
+      "\xC3", "\xC2", "\xC5", "\xE2",   "\xE2\x80", "\xA9", "\x80", "\xBB", "\xCE\xB1",
+      "«",    "»",    "…",    "\u00a0", "\xF0\x9F", "×",    "1",    "@",    "#"};
+  std::mt19937 rng(128);
+  for (int round = 0; round < 4000; ++round) {
+    const std::string s = random_text(rng, pieces, 30, 120);
+    for (Language lang : {Language::fr, Language::en}) {
+      std::vector<Token> fast, general;
+      const Span all{0, static_cast<std::uint32_t>(s.size())};
+      tokenize(s, all, {lang, HyphenMode::language, true}, fast);
+      tokenize(s, all, {lang, HyphenMode::language, false}, general);
+      INFO(s);
+      require_same_tokens(fast, general);
+    }
+  }
+}
+
 TEST_CASE("Property: normalize_token equals ICU's full case folding with apostrophes",
           "[tokenizer]") {
   // The reference: ICU folds case, then the three apostrophes become U+0027.
