@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
 #include <numeric>
 #include <span>
 #include <unordered_map>
@@ -144,8 +143,8 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
         count_words(*o, lang, text, words, counted, token_forms.data());
         (*turn_forms)(turn, tokens, token_forms);
       } else {
-        // A piece of text at a time, so that its tokens are counted while they and their
-        // text are in the cache (a novel is one turn of half a megabyte).
+        // A piece of text at a time: the token buffer holds a piece's tokens, not a whole
+        // turn's (a plain-text novel is one turn of half a megabyte).
         for (const Span& r : turn.content) {
           for_each_piece(text, r, kPieceBytes, [&](Span piece) {
             tokens.clear();
@@ -455,9 +454,8 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     k.form_count.resize(m.forms.size());
     k.row_docs.resize(m.row_keys.size());
     // The rows of the table and their counts first (most rows of a case table are empty), so
-    // that the table is allocated once.
-    // Each row's count, in one pass over the forms in id order (not row by row, which would
-    // read the forms and their counts at random).
+    // that the table is allocated once: each row's count in one pass over the forms in id
+    // order, not row by row, which would read the forms and their counts at random.
     std::vector<std::uint64_t> row_count(m.row_keys.size(), 0);
     for (std::uint32_t id = 0; id < m.forms.size(); ++id) {
       const std::uint64_t n = k.form_count[id];

@@ -466,12 +466,13 @@ class Scanner {
   }
 
 #if defined(__SSE2__)
-  // The words of the 64 bytes from `b` (outside any token, on a character's first byte; 64 bytes
-  // readable) found from bit masks: a run of letters that starts with a letter, comes after gap
-  // bytes alone and ends at a plain ASCII end (or the range's end) is a word as it stands; one
-  // that ends otherwise is given to plain_word_end(). Returns where the per-character scanner
-  // must go on: before a number, a sigil, another character, a word that needs word(), or a run
-  // that may go on past the 64 bytes; `b` itself when that is where it stands.
+  // The tokens of the 64 bytes from `b` (outside any token, on a character's first byte; 64
+  // bytes readable), found from bit masks: a run of letters that starts with a letter, comes
+  // after gap bytes alone and ends at a plain end (or the range's end) is a word as it stands;
+  // one that ends otherwise goes on by plain_word_end_from() or, failing that, general_word();
+  // a number, a sigil or another character is one step() of the per-character scanner. Returns
+  // where the next block starts, past `b`: the end of the last token or gap byte the block
+  // settled, or the start of a run that may go on past it.
   std::uint32_t plain_words(const std::uint32_t b) {
     const char* const p = s_.data();
     const std::uint32_t lim = std::min<std::uint32_t>(64, end_ - b);
