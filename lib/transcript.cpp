@@ -387,6 +387,9 @@ Transcript parse_plain_text(std::string_view text) {
     cur.reset();
   };
   while (pos < n) {
+    // A text without labels (none by the strict rules, so none known to the relaxed ones) is
+    // one turn from its first line that is not blank: the lines after it need no reading.
+    if (cur && known.empty()) break;
     const void* nl = std::memchr(text.data() + pos, '\n', n - pos);
     const std::uint32_t eol =
         nl ? static_cast<std::uint32_t>(static_cast<const char*>(nl) - text.data()) : n;

@@ -76,6 +76,14 @@ TEST_CASE("Plain text: titles, continuation lines, false labels", "[transcript]"
   CHECK(turns("P01 : sans fin de ligne") == V{{"P01", "sans fin de ligne", 1}});
 }
 
+TEST_CASE("Plain text without labels is one turn from its first line that is not blank",
+          "[transcript]") {
+  CHECK(turns("\n \n\tIl pleuvait.\n\nLe lendemain, rien.\nFin\n\n  \n") ==
+        V{{"", "Il pleuvait.\n\nLe lendemain, rien.\nFin", 3}});
+  CHECK(turns("Une ligne") == V{{"", "Une ligne", 1}});
+  CHECK(turns("  \n\nDernière ligne, sans fin") == V{{"", "Dernière ligne, sans fin", 3}});
+}
+
 TEST_CASE("A lowercase spelling of a known label is a label", "[transcript]") {
   CHECK(turns("Marie : Oui.\nmarie : Non.\nexemple : rien.\n") ==
         V{{"Marie", "Oui.", 1}, {"marie", "Non.\nexemple : rien.", 2}});
