@@ -206,8 +206,8 @@ class FormIndex {
   }
 
   // The value of `key` (not empty; `h` its head), 0 for a key new to the index (`fresh` tells
-  // which), and the index's own copy of the key. The reference is valid until the next
-  // insertion.
+  // which), and for a new key the index's own copy of it in `stored` (left as it is for a key
+  // found). The reference is valid until the next insertion.
   [[gnu::always_inline]] std::uint32_t& value(std::string_view key, const Head& h, bool* fresh,
                                               std::string_view* stored) {
     const std::size_t mask = slots_.size() - 1;
@@ -218,7 +218,6 @@ class FormIndex {
       if (s.w0 == h.w0 && s.w1 == h.w1 && s.len == key.size() &&
           (key.size() <= 16 || std::memcmp(s.p + 16, key.data() + 16, key.size() - 16) == 0)) {
         *fresh = false;
-        *stored = std::string_view(s.p, s.len);
         return s.value;
       }
       i = (i + 1) & mask;
@@ -232,9 +231,9 @@ class FormIndex {
   }
 
   // Looks up key(0) .. key(n - 1) in order and calls f(i, value, fresh, stored) for each, as
-  // value() gives them, in blocks of kBlock keys: a block's slots are prefetched while the one
-  // before is looked up, so most lookups find their slot in the cache. An empty key(i) is
-  // skipped. f must not insert.
+  // value() gives them (`stored` for a new key only), in blocks of kBlock keys: a block's slots are
+  // prefetched while the one before is looked up, so most lookups find their slot in the cache. An
+  // empty key(i) is skipped. f must not insert.
   template <class Key, class F>
   void for_each_value(std::size_t n, const char* readable_end, Key&& key, F&& f) {
     constexpr std::size_t kBlock = 16;

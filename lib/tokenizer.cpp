@@ -325,22 +325,28 @@ constexpr std::uint64_t pack_lower(std::string_view s) {
   return v;
 }
 
-// The ASCII words of a list of up to 8 bytes, packed: a lookup compares integers.
-template <std::size_t N>
+// The ASCII words of a list (up to 64) of up to 8 bytes, packed, in a hash table of 128 slots
+// built at compile time: a lookup is a multiply and one or two integer compares.
 struct PackedList {
-  std::array<std::uint64_t, N> v{};
-  std::size_t n = 0;
+  std::array<std::uint64_t, 128> slot{};  // 0: empty (no word packs to 0)
+  static constexpr std::size_t at(std::uint64_t x) { return (x * 0x9E3779B97F4A7C15ull) >> 57; }
+  template <std::size_t N>
   constexpr explicit PackedList(const std::string_view (&list)[N]) {
+    static_assert(N <= 64);
     for (std::string_view w : list) {
-      bool ascii = w.size() <= 8;
+      bool ascii = !w.empty() && w.size() <= 8;
       for (char c : w)
         ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      if (ascii) v[n++] = pack_lower(w);
+      if (!ascii) continue;
+      std::size_t i = at(pack_lower(w));
+      while (slot[i] != 0 && slot[i] != pack_lower(w))
+        i = (i + 1) & 127;
+      slot[i] = pack_lower(w);
     }
   }
-  bool contains(std::uint64_t x) const {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (v[i] == x) return true;
+  constexpr bool contains(std::uint64_t x) const {
+    for (std::size_t i = at(x); slot[i] != 0; i = (i + 1) & 127) {
+      if (slot[i] == x) return true;
     }
     return false;
   }
@@ -1026,6 +1032,25 @@ std::string normalize_token(std::string_view surface) {
   return out;
 }
 
+// Every ASCII abbreviation is found in its packed table, and not without its period.
+template <std::size_t N>
+constexpr bool finds_all(const PackedList& table, const std::string_view (&list)[N]) {
+  for (std::string_view w : list) {
+    bool ascii = true;
+    for (char c : w)
+      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii &&
+        (!table.contains(pack_lower(w)) || table.contains(pack_lower(w.substr(0, w.size() - 1))))) {
+      return false;
+    }
+  }
+  return true;
+}
+constexpr PackedList kFrenchAbbrevTable(kFrenchAbbrev);
+constexpr PackedList kEnglishAbbrevTable(kEnglishAbbrev);
+static_assert(finds_all(kFrenchAbbrevTable, kFrenchAbbrev));
+static_assert(finds_all(kEnglishAbbrevTable, kEnglishAbbrev));
+
 bool is_abbreviation(std::string_view surface, Language lang) {
   if (surface.size() < 2 || surface.size() > 8 || surface.back() != '.') return false;
   auto check = [lang](std::string_view lower) {
@@ -1034,10 +1059,8 @@ bool is_abbreviation(std::string_view surface, Language lang) {
   const bool ascii = std::all_of(surface.begin(), surface.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
-    static constexpr PackedList kFrench(kFrenchAbbrev);
-    static constexpr PackedList kEnglish(kEnglishAbbrev);
     const std::uint64_t packed = pack_lower(surface);
-    return lang == Language::fr ? kFrench.contains(packed) : kEnglish.contains(packed);
+    return (lang == Language::fr ? kFrenchAbbrevTable : kEnglishAbbrevTable).contains(packed);
   }
   return check(normalize_token(surface));
 }

@@ -41,11 +41,11 @@ TEST_CASE("FormIndex keeps every key's value through growth", "[flat_counter]") 
     bool fresh = false;
     std::string_view stored;
     std::uint32_t& v = index.value(key, &fresh, &stored);
-    CHECK(stored == key);
-    CHECK(stored.data() != key.data());
     const auto it = expected.find(key);
     CHECK(fresh == (it == expected.end()));
     if (fresh) {
+      CHECK(stored == key);  // the index's own copy, given for a new key
+      CHECK(stored.data() != key.data());
       CHECK(v == 0);
       v = static_cast<std::uint32_t>(expected.size()) + 1;
       expected.emplace(key, v);
@@ -85,7 +85,7 @@ TEST_CASE("FormIndex keeps every key through growth onto huge pages", "[flat_cou
     std::string_view stored;
     const std::string k = key_of(i);
     const std::uint32_t v = index.value(k, &fresh, &stored);
-    wrong += fresh || v != i + 1 || stored != k;
+    wrong += fresh || v != i + 1;
   }
   CHECK(wrong == 0);
 }
@@ -109,7 +109,7 @@ TEST_CASE("FormIndex::for_each_value looks keys up in order and skips empty ones
       // "et" is skipped: no lookup, no call.
       [&](std::size_t i) { return words[i] == "et" ? std::string_view() : words[i]; },
       [&](std::size_t i, std::uint32_t& v, bool fresh, std::string_view stored) {
-        CHECK(stored == words[i]);
+        if (fresh) CHECK(stored == words[i]);
         if (fresh) v = ++next;
         seen.push_back(i);
         values.push_back(v);
@@ -135,7 +135,7 @@ TEST_CASE("FormIndex::for_each_value gives what value() gives, across its blocks
     batch.for_each_value(
         n, nullptr, [&](std::size_t i) { return std::string_view(words[i]); },
         [&](std::size_t i, std::uint32_t& v, bool fresh, std::string_view stored) {
-          CHECK(stored == words[i]);
+          if (fresh) CHECK(stored == words[i]);
           if (fresh) v = ++next;
           got_at.push_back(i);
           got.push_back(v);
