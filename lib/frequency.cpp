@@ -30,14 +30,20 @@ bool counted_kind(TokenKind k, const FrequencyOptions& o) {
 
 std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
                       std::optional<Stemmer>& stemmer, detail::StringMap<std::string>* cache) {
-  if (opts.group == GroupMode::exact || opts.ngram_max > 1) {
-    return std::string(language_code(lang)) + ":" + norm;
-  }
+  // "fr:" and the rest, made in one string.
+  auto keyed = [lang](std::string_view rest) {
+    const std::string_view code = language_code(lang);
+    std::string key;
+    key.reserve(code.size() + 1 + rest.size());
+    key.append(code).append(":").append(rest);
+    return key;
+  };
+  if (opts.group == GroupMode::exact || opts.ngram_max > 1) return keyed(norm);
   if (cache) {
     if (auto it = cache->find(norm); it != cache->end()) return it->second;
   }
   if (!stemmer) stemmer.emplace(lang);
-  std::string key = std::string(language_code(lang)) + ":" + std::string(stemmer->stem(norm));
+  std::string key = keyed(stemmer->stem(norm));
   if (cache) cache->emplace(norm, key);
   return key;
 }

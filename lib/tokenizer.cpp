@@ -980,39 +980,43 @@ namespace {
 // normalize_token() without ICU for the letters of French and English text: ASCII, U+00C0-U+00FF
 // but × ß ÷ (ß folds to "ss"), Œ œ Ÿ, and the apostrophes ’ ‘ ʼ. False for anything else.
 bool fold_latin(std::string_view s, std::string& out) {
-  out.clear();
-  out.reserve(s.size());
+  // Written through a pointer: no folded character is longer than its surface.
+  out.resize(s.size());
+  char* q = out.data();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = p[i];
     if (c < 0x80) {
-      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      *q++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       ++i;
       continue;
     }
     if (i + 1 >= n) return false;
     const unsigned char d = p[i + 1];
     if (c == 0xC3 && d >= 0x80 && d <= 0xBF && d != 0x97 && d != 0x9F && d != 0xB7) {
-      out.push_back('\xC3');
-      out.push_back(static_cast<char>(d <= 0x9E ? d + 0x20 : d));  // À-Þ to à-þ
+      *q++ = '\xC3';
+      *q++ = static_cast<char>(d <= 0x9E ? d + 0x20 : d);  // À-Þ to à-þ
       i += 2;
     } else if (c == 0xC5 && (d == 0x92 || d == 0x93)) {
-      out.append("\xC5\x93");  // Œ œ
+      *q++ = '\xC5';  // Œ œ
+      *q++ = '\x93';
       i += 2;
     } else if (c == 0xC5 && d == 0xB8) {
-      out.append("\xC3\xBF");  // Ÿ to ÿ
+      *q++ = '\xC3';  // Ÿ to ÿ
+      *q++ = '\xBF';
       i += 2;
     } else if (c == 0xCA && d == 0xBC) {
-      out.push_back('\'');  // ʼ
+      *q++ = '\'';  // ʼ
       i += 2;
     } else if (c == 0xE2 && d == 0x80 && i + 2 < n && (p[i + 2] == 0x98 || p[i + 2] == 0x99)) {
-      out.push_back('\'');  // ‘ ’
+      *q++ = '\'';  // ‘ ’
       i += 3;
     } else {
       return false;
     }
   }
+  out.resize(static_cast<std::size_t>(q - out.data()));
   return true;
 }
 
