@@ -55,26 +55,6 @@ class BlockVector {
     blocks_.clear();
   }
 
-  template <class Self, class V>
-  class Iter {
-   public:
-    Iter(Self* v, std::size_t i) : v_(v), i_(i) {}
-    V& operator*() const { return (*v_)[i_]; }
-    Iter& operator++() {
-      ++i_;
-      return *this;
-    }
-    bool operator!=(const Iter& o) const { return i_ != o.i_; }
-
-   private:
-    Self* v_;
-    std::size_t i_;
-  };
-  Iter<BlockVector, T> begin() { return {this, 0}; }
-  Iter<BlockVector, T> end() { return {this, size_}; }
-  Iter<const BlockVector, const T> begin() const { return {this, 0}; }
-  Iter<const BlockVector, const T> end() const { return {this, size_}; }
-
  private:
   struct Free {
     void operator()(T* p) const { ::operator delete(p); }

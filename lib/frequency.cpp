@@ -93,6 +93,7 @@ void FrequencyCounter::Impl::resolve_rows() {
   unresolved.clear();
 }
 
+template <bool kForms>
 void FrequencyCounter::Impl::count_words(Open& o, Language lang, std::string_view text,
                                          std::uint64_t& words_out, std::uint64_t& counted_out,
                                          std::uint32_t* forms_out) {
@@ -108,7 +109,7 @@ void FrequencyCounter::Impl::count_words(Open& o, Language lang, std::string_vie
       [&](std::size_t i, std::uint32_t& value, bool fresh, std::string_view stored) {
         if (fresh) value = analyze(stored, lang);  // analyze() does not touch form_index
         counted += tally_soon(o, value);
-        if (forms_out) forms_out[i] = value & ~kCounted;
+        if constexpr (kForms) forms_out[i] = value & ~kCounted;
       });
   words_out += words;
   counted_out += counted;
@@ -146,7 +147,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
         tokens.clear();
         tokenize_turn(text, turn, topts, tokens);
         token_forms.assign(tokens.size(), kNoForm);
-        count_words(*o, lang, text, words, counted, token_forms.data());
+        count_words<true>(*o, lang, text, words, counted, token_forms.data());
         (*turn_forms)(turn, tokens, token_forms);
       } else {
         // A piece of text at a time: the token buffer holds a piece's tokens, not a whole
@@ -155,7 +156,7 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
           for_each_piece(text, r, kPieceBytes, [&](Span piece) {
             tokens.clear();
             tokenize_content(text, piece, topts, tokens);
-            count_words(*o, lang, text, words, counted, nullptr);
+            count_words<false>(*o, lang, text, words, counted, nullptr);
           });
         }
       }

@@ -304,8 +304,9 @@ struct FrequencyCounter::Impl {
   void count(const Document& doc, const CaseOf& case_of, HyphenMode hyphens,
              const FrequencyCounter::TurnForms* turn_forms);
   // Counts the word tokens of `tokens` into `words` and the counted ones in `o` (and
-  // `counted`); `forms_out`, when given, gets each token's form id (kNoForm stays for tokens
-  // that are not counted kinds).
+  // `counted`); with kForms, `forms_out` gets each token's form id (kNoForm stays for tokens
+  // that are not counted kinds): a choice made at compile time, not tested for each token.
+  template <bool kForms>
   void count_words(Open& o, Language lang, std::string_view text, std::uint64_t& words,
                    std::uint64_t& counted, std::uint32_t* forms_out);
   // The bytes of text tokenized at a time (see for_each_piece): the token buffer stays near

@@ -134,11 +134,8 @@ inline Block64 classify64(const char* p) {
     alnum |= bits(_mm_or_si128(a, d), at);
     digit |= bits(d, at);
     high |= bits(v, at);
-    if (!_mm_movemask_epi8(v)) {
-      sigil |= bits(_mm_or_si128(_mm_or_si128(eq(v, '@'), eq(v, '#')), eq(v, '~')), at);
-      continue;
-    }
     sigil |= bits(_mm_or_si128(_mm_or_si128(eq(v, '@'), eq(v, '#')), eq(v, '~')), at);
+    if (!_mm_movemask_epi8(v)) continue;  // ASCII alone: no lead byte to tell apart
     c2 |= bits(eq(v, 0xC2), at);
     c3 |= bits(eq(v, 0xC3), at);
     c5 |= bits(eq(v, 0xC5), at);
@@ -492,14 +489,16 @@ class Scanner {
     std::uint64_t other = m.other & valid;
     std::uint32_t at = 0;  // the bytes before it are done
     for (;;) {
-      // The next run, or the next other byte (for the per-character scanner) if it comes first.
-      const std::uint64_t runs = starts & (at < 64 ? ~0ull << at : 0);
-      const std::uint64_t others = other & (at < 64 ? ~0ull << at : 0);
+      // The next run, or the next other byte (for the per-character scanner) if it comes first
+      // (`at` < `lim` <= 64 here).
+      const std::uint64_t runs = starts & (~0ull << at);
+      const std::uint64_t others = other & (~0ull << at);
+      const std::uint32_t first_other = others ? __builtin_ctzll(others) : 64;
+      const std::uint32_t k = runs ? __builtin_ctzll(runs) : 64;
       std::uint32_t next;
-      if (others && (!runs || __builtin_ctzll(others) < __builtin_ctzll(runs))) {
-        next = step(b + static_cast<std::uint32_t>(__builtin_ctzll(others)));
+      if (first_other < k) {
+        next = step(b + first_other);
       } else if (runs) {
-        const auto k = static_cast<std::uint32_t>(__builtin_ctzll(runs));
         const auto last = static_cast<std::uint32_t>(__builtin_ctzll(ends & (~0ull << k)));
         if (last == 63 && lim == 64) return k ? b + k : step(b);  // may go on past the block
         next = b + last + 1;

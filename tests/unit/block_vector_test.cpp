@@ -22,8 +22,8 @@ TEST_CASE("BlockVector: elements across blocks stay in place as it grows", "[blo
     CHECK(v[i] == std::string(i % 40, 'x') + std::to_string(i));
   }
   std::size_t n = 0;
-  for (const std::string& s : v)
-    n += s.size();
+  for (std::size_t i = 0; i < v.size(); ++i)
+    n += v[i].size();
   std::size_t expected = 0;
   for (std::size_t i = 0; i < 100; ++i)
     expected += i % 40 + std::to_string(i).size();
