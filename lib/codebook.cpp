@@ -22,6 +22,8 @@ std::string_view rule_kind_name(Rule::Kind k) {
       return "term";
     case Rule::Kind::stem:
       return "stem";
+    case Rule::Kind::lemma:
+      return "lemma";
     case Rule::Kind::regex:
       return "regex";
     case Rule::Kind::all:
@@ -139,20 +141,22 @@ class Reader {
       return r;
     }
     if (!n.IsMap()) fail(n, "a rule is a word, a glob, a phrase, or a map such as {stem: ...}");
-    static const std::vector<std::string_view> kKeys = {"stem", "regex", "all",   "any",
-                                                        "not",  "near",  "window"};
+    static const std::vector<std::string_view> kKeys = {"stem", "lemma", "regex", "all",
+                                                        "any",  "not",   "near",  "window"};
     check_keys(n, kKeys, "a rule");
     std::vector<std::string> kinds;
     for (const auto& kv : n) {
       if (kv.first.Scalar() != "window") kinds.push_back(kv.first.Scalar());
     }
     if (kinds.size() != 1)
-      fail(n, "a rule map needs exactly one of stem, regex, all, any, not, near");
+      fail(n, "a rule map needs exactly one of stem, lemma, regex, all, any, not, near");
     const std::string& k = kinds.front();
     const YAML::Node v = n[k];
     if (n["window"] && k != "near") fail(n["window"], "window belongs to a near rule");
-    if (k == "stem" || k == "regex") {
-      r.kind = k == "stem" ? Rule::Kind::stem : Rule::Kind::regex;
+    if (k == "stem" || k == "lemma" || k == "regex") {
+      r.kind = k == "stem"    ? Rule::Kind::stem
+               : k == "lemma" ? Rule::Kind::lemma
+                              : Rule::Kind::regex;
       r.text = scalar(v, k);
       if (r.text.empty()) fail(v, fmt::format("an empty {}", k));
       if (r.kind == Rule::Kind::regex) {
@@ -205,6 +209,7 @@ class Reader {
     switch (r.kind) {
       case Rule::Kind::term:
       case Rule::Kind::stem:
+      case Rule::Kind::lemma:
         return true;
       case Rule::Kind::all:
       case Rule::Kind::any:
@@ -344,6 +349,7 @@ void emit_rule(YAML::Emitter& e, const Rule& r) {
       e << r.text;
       return;
     case Rule::Kind::stem:
+    case Rule::Kind::lemma:
     case Rule::Kind::regex:
       e << YAML::Flow << YAML::BeginMap << YAML::Key << std::string(rule_kind_name(r.kind))
         << YAML::Value << r.text << YAML::EndMap;

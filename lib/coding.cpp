@@ -19,6 +19,7 @@
 #include "flat_counter.hpp"
 #include "verbatim/concordance.hpp"
 #include "verbatim/matcher.hpp"
+#include "verbatim/normalize.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/source.hpp"
 #include "verbatim/stemmer.hpp"
@@ -52,9 +53,9 @@ namespace {
 
 // A single-word pattern.
 struct Atom {
-  enum class Kind : std::uint8_t { word, prefix, glob, stem } kind = Kind::word;
+  enum class Kind : std::uint8_t { word, prefix, glob, stem, lemma } kind = Kind::word;
   std::string text;     // normalized (and folded) word, prefix or glob; for stems the text
-  std::string stem[2];  // stem of `text` by language (fr, en)
+  std::string stem[2];  // stem (or lemma) of `text` by language (fr, en)
 };
 
 struct Node {
@@ -93,11 +94,15 @@ struct Coder::Compiled {
   // byte), and at 256 those that start with a wildcard or are empty.
   std::array<std::vector<std::uint32_t>, 257> patterns;
   std::unordered_map<std::string, std::vector<std::uint32_t>> stems[2];
+  std::unordered_map<std::string, std::vector<std::uint32_t>> lemmas[2];
+  std::shared_ptr<const Lexicons> lexicons;
   std::vector<std::vector<std::uint32_t>> atom_codes;   // atom -> codes it can trigger
   std::vector<std::vector<std::uint32_t>> regex_codes;  // regex -> codes it can trigger
   std::vector<std::uint32_t> always;                    // codes evaluated in every unit
   bool fold = false;
+  HyphenMode hyphens = HyphenMode::language;  // the text's: the rules' words are cut alike
   bool any_stem = false;
+  bool any_lemma = false;
   bool any_regex = false;
 
   std::uint32_t atom(Atom a) {
@@ -113,33 +118,11 @@ struct Coder::Compiled {
     return fold ? fold_accents(n) : n;
   }
 
-  // The words of a term in one language: split at spaces, then by the tokenizer (so that
-  // `l'expérience` is `l'` + `expérience` in French), globs kept whole.
+  // The words of a term in one language, cut by the tokenizer as the text is (so that
+  // `l'expérience` is `l'` + `expérience` in French, and `e-mail` two words when hyphens are
+  // split): several words are a phrase.
   std::vector<std::string> words_of(std::string_view text, Language lang) const {
-    std::vector<std::string> out;
-    if (text.size() >= 2 && text.front() == '"' && text.back() == '"')
-      text = text.substr(1, text.size() - 2);
-    std::size_t i = 0;
-    while (i < text.size()) {
-      while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-        ++i;
-      std::size_t j = i;
-      while (j < text.size() && text[j] != ' ' && text[j] != '\t')
-        ++j;
-      const std::string_view piece = text.substr(i, j - i);
-      i = j;
-      if (piece.empty()) continue;
-      if (piece.find_first_of("*?") != std::string_view::npos) {
-        out.push_back(std::string(piece));
-        continue;
-      }
-      std::vector<Token> toks;
-      tokenize(piece, {0, static_cast<std::uint32_t>(piece.size())}, {lang}, toks);
-      if (toks.empty()) out.push_back(std::string(piece));
-      for (const Token& t : toks)
-        out.push_back(std::string(piece.substr(t.begin, t.end - t.begin)));
-    }
-    return out;
+    return query_words(text, {lang, hyphens});
   }
 
   std::uint32_t compile(const Rule& r, std::optional<Stemmer> (&stemmers)[2]) {
@@ -149,6 +132,7 @@ struct Coder::Compiled {
     switch (r.kind) {
       case Rule::Kind::term:
       case Rule::Kind::stem:
+      case Rule::Kind::lemma:
         for (Language lang : {Language::fr, Language::en}) {
           const int li = lang == Language::fr ? 0 : 1;
           for (const std::string& w : words_of(r.text, lang)) {
@@ -160,6 +144,14 @@ struct Coder::Compiled {
               for (int l = 0; l < 2; ++l) {
                 if (!stemmers[l]) stemmers[l].emplace(l == 0 ? Language::fr : Language::en);
                 a.stem[l] = std::string(stemmers[l]->stem(a.text));
+              }
+            } else if (r.kind == Rule::Kind::lemma) {
+              a.kind = Atom::Kind::lemma;
+              any_lemma = true;
+              for (int l = 0; l < 2; ++l) {
+                const Lexicon* lex =
+                    lexicons ? lexicons->of(l == 0 ? Language::fr : Language::en) : nullptr;
+                a.stem[l] = lex ? std::string(lex->lemma(a.text)) : a.text;
               }
             } else if (a.text.find_first_of("*?") != std::string::npos) {
               const std::size_t wild = a.text.find_first_of("*?");
@@ -221,7 +213,7 @@ struct Coder::Compiled {
 
   // The atoms a normalized token form matches in `lang`.
   std::vector<std::uint32_t> match_form(const std::string& form, std::string_view stem,
-                                        int li) const {
+                                        std::string_view lemma, int li) const {
     std::vector<std::uint32_t> out;
     if (auto it = words.find(form); it != words.end()) out = it->second;
     auto try_patterns = [&](const std::vector<std::uint32_t>& ps) {
@@ -237,6 +229,10 @@ struct Coder::Compiled {
       if (auto it = stems[li].find(std::string(stem)); it != stems[li].end())
         out.insert(out.end(), it->second.begin(), it->second.end());
     }
+    if (any_lemma) {
+      if (auto it = lemmas[li].find(std::string(lemma)); it != lemmas[li].end())
+        out.insert(out.end(), it->second.begin(), it->second.end());
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -250,6 +246,8 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
   static std::atomic<std::uint64_t> next_id{1};
   id_ = next_id++;
   c_->fold = cb.fold_accents;
+  c_->hyphens = opts_.hyphens;
+  c_->lexicons = opts_.lexicons;
   std::optional<Stemmer> stemmers[2];
   rule_base_.push_back(0);
   for (const Code& code : cb.codes) {
@@ -308,6 +306,10 @@ Coder::Coder(const Codebook& cb, CodingOptions opts)
           if (a.text != a.stem[l]) c_->stems[l][a.text].push_back(i);
         }
         break;
+      case Atom::Kind::lemma:
+        for (int l = 0; l < 2; ++l)
+          c_->lemmas[l][a.stem[l]].push_back(i);
+        break;
     }
   }
 }
@@ -364,7 +366,8 @@ struct UnitEval {
     const Node& n = c->nodes[id];
     switch (n.kind) {
       case Rule::Kind::term:
-      case Rule::Kind::stem: {
+      case Rule::Kind::stem:
+      case Rule::Kind::lemma: {
         const auto& seq = n.seq[li];
         if (seq.empty() || stamp[seq[0]] != unit + 1) return false;
         bool found = false;
@@ -491,6 +494,7 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   const int li = doc.language == Language::fr ? 0 : 1;
   std::optional<Stemmer> stemmer;
   if (c.any_stem) stemmer.emplace(doc.language);
+  const Lexicon* lexicon = c.lexicons ? c.lexicons->of(doc.language) : nullptr;
   // Each distinct surface is normalized and matched once per thread, language and codebook:
   // a FormIndex from surface to its atoms, kept in a deque (stable addresses) for the few
   // forms that match any, so that a token of any other form costs no access beyond its slot.
@@ -639,9 +643,10 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
     std::fill(own.begin(), own.end(), 0);
   };
 
-  // Regexes run over each kept turn's text, white space collapsed, no-break spaces as spaces
-  // and apostrophes unified (so one pattern finds l'IA and l’IA); a unit holds a regex when a
-  // match starts inside it.
+  // Regexes run over each kept turn's text, white space collapsed, typographic spaces as
+  // spaces and apostrophes unified (normalize.hpp: one pattern finds l'IA, l’IA, l‘IA and lʼIA,
+  // and `\d+ %` finds 30 % with a narrow no-break space); a unit holds a regex when a match
+  // starts inside it.
   ev.regex_hits.resize(c.regexes.size());
   std::string turn_text;
   std::vector<int> present;
@@ -650,7 +655,7 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
   std::vector<std::pair<std::uint32_t, std::uint32_t>> jumps;
   static const auto special = [] {
     std::array<bool, 256> t{};
-    for (unsigned char ch : {' ', '\n', '\t', '\r', '\xC2', '\xE2'})
+    for (unsigned char ch : {' ', '\n', '\t', '\r', '\xC2', '\xCA', '\xE2'})
       t[ch] = true;
     return t;
   }();
@@ -695,12 +700,12 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
           continue;
         }
         const char ch = text[i];
-        if (ch == '\xC2' && i + 1 < r.end && text[i + 1] == '\xA0') {
+        const std::string_view unit = text.substr(0, r.end);
+        if (const std::size_t n = typographic_space_at(unit, i)) {
           if (!space && !turn_text.empty()) space_at = i;
           space = !turn_text.empty();
-          i += 2;
-        } else if (ch == '\xE2' && i + 2 < r.end && text[i + 1] == '\x80' &&
-                   text[i + 2] == '\x99') {
+          i += static_cast<std::uint32_t>(n);
+        } else if (const std::size_t a = apostrophe_at(unit, i)) {
           if (space) {
             follow(space_at);
             turn_text.push_back(' ');
@@ -708,8 +713,8 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
           }
           follow(i);
           turn_text.push_back('\'');  // l’IA reads as l'IA
-          i += 3;
-        } else if (ch == '\xC2' || ch == '\xE2') {
+          i += static_cast<std::uint32_t>(a);
+        } else if (ch == '\xC2' || ch == '\xCA' || ch == '\xE2') {
           if (space) {
             follow(space_at);
             turn_text.push_back(' ');
@@ -777,9 +782,12 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
         },
         [&](std::size_t, std::uint32_t& entry, bool fresh, std::string_view surface) {
           if (fresh) {
-            const std::string stem =
-                stemmer ? std::string(stemmer->stem(normalize_token(surface))) : std::string();
-            Atoms atoms = c.match_form(c.norm(surface), stem, li);
+            const std::string norm = normalize_token(surface);
+            const std::string stem = stemmer ? std::string(stemmer->stem(norm)) : std::string();
+            const std::string_view lemma = !c.any_lemma ? std::string_view()
+                                           : lexicon    ? lexicon->lemma(norm)
+                                                        : std::string_view(norm);
+            Atoms atoms = c.match_form(c.norm(surface), stem, lemma, li);
             entry = kNone;
             if (!atoms.empty()) {
               forms.atoms.push_back(std::move(atoms));

@@ -5,6 +5,7 @@
 #include <deque>
 
 #include "flat_counter.hpp"
+#include "verbatim/normalize.hpp"
 #include "verbatim/segment.hpp"
 #include "verbatim/stemmer.hpp"
 
@@ -29,10 +30,11 @@ std::string content_text(std::string_view text, const std::vector<Span>& content
     if (b >= e) continue;
     if (!out.empty()) space = true;
     for (std::uint32_t i = b; i < e; ++i) {
-      // No-break spaces read as spaces in a concordance line.
-      if (text[i] == '\xC2' && i + 1 < e && text[i + 1] == '\xA0') {
+      // Typographic spaces (no-break, narrow no-break, thin) read as spaces in a concordance
+      // line.
+      if (const std::size_t n = typographic_space_at(text.substr(0, e), i)) {
         put(' ');
-        ++i;
+        i += static_cast<std::uint32_t>(n) - 1;
         continue;
       }
       put(text[i]);
@@ -44,7 +46,7 @@ std::string content_text(std::string_view text, const std::vector<Span>& content
 namespace {
 
 struct Forms {
-  std::string norm, stem;
+  std::string norm, stem, lemma;  // stem and lemma computed when a matcher first needs them
 };
 
 // Surface -> its forms, per thread and language: the index's value is 1 + the entry's place.
@@ -131,7 +133,9 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
                                          const ConcordanceOptions& opts, const TurnFilter& keep) {
   std::vector<ConcordanceLine> out;
   std::optional<Stemmer> stemmer;
-  if (matcher.uses_stems()) stemmer.emplace(doc.language);
+  const Lexicon* lexicon = matcher.lexicons() ? matcher.lexicons()->of(doc.language) : nullptr;
+  const bool by_lemma = matcher.lexicons() != nullptr;
+  if (matcher.uses_stems() && !by_lemma) stemmer.emplace(doc.language);
   const TokenizerOptions topts{doc.language, opts.hyphens};
   thread_local FormCache cache[2];
   FormCache& forms = cache[doc.language == Language::fr ? 0 : 1];
@@ -172,15 +176,19 @@ std::vector<ConcordanceLine> concordance(const Document& doc, const Matcher& mat
           e - b, doc.text.data() + doc.text.size(), [&](std::size_t i) { return surface(b + i); },
           [&](std::size_t i, std::uint32_t& entry, bool fresh, std::string_view surface_copy) {
             if (fresh) {
-              forms.forms.push_back({normalize_token(surface_copy), {}});
+              forms.forms.push_back({normalize_token(surface_copy), {}, {}});
               entry = static_cast<std::uint32_t>(forms.forms.size());
             }
             Forms& f = forms.forms[entry - 1];
             if (stemmer && f.stem.empty()) f.stem = std::string(stemmer->stem(f.norm));
-            mt[i] = {f.norm, stemmer ? std::string_view(f.stem) : std::string_view()};
+            if (by_lemma && f.lemma.empty())
+              f.lemma = lexicon ? std::string(lexicon->lemma(f.norm)) : f.norm;
+            mt[i] = {f.norm, by_lemma  ? std::string_view(f.lemma)
+                             : stemmer ? std::string_view(f.stem)
+                                       : std::string_view()};
           });
       const std::size_t from = matches.size();
-      matcher.find(mt, doc.language, matches);
+      matcher.find(mt, topts, matches);  // the queries tokenized as the text
       for (std::size_t k = from; k < matches.size(); ++k)
         matches[k].first += b, matches[k].last += b;
     }

@@ -29,6 +29,7 @@ class Terms {
   Terms(const CooccurrenceOptions& o, Language lang)
       : opts_(o), lang_(lang), stop_(o.stopwords ? o.stopwords(lang) : Stopwords()) {
     if (o.group == GroupMode::stem) stemmer_.emplace(lang);
+    if (o.group == GroupMode::lemma && o.lexicons) lexicon_ = o.lexicons->of(lang);
     for (const auto& t : o.terms)
       wanted_.insert(key_of(normalize_token(t)));
   }
@@ -75,7 +76,9 @@ class Terms {
     const std::string norm = normalize_token(surface);
     Entry e;
     e.surface = surface;
-    e.counted = code_points(norm) >= opts_.min_length && !stop_.contains(norm);
+    // Numerals in letters are numbers, never terms, as digits are not.
+    e.counted =
+        code_points(norm) >= opts_.min_length && !stop_.contains(norm) && !stop_.numeral(norm);
     if (e.counted) {
       e.key = key_of(norm);
       if (!wanted_.empty() && !wanted_.count(e.key)) e.key.clear();
@@ -91,13 +94,14 @@ class Terms {
   std::string key_of(const std::string& norm) {
     std::string k(language_code(lang_));
     k += ':';
-    k += stemmer_ ? std::string(stemmer_->stem(norm)) : norm;
+    k += stemmer_ ? stemmer_->stem(norm) : lexicon_ ? lexicon_->lemma(norm) : norm;
     return k;
   }
   const CooccurrenceOptions& opts_;
   Language lang_;
   Stopwords stop_;
   std::optional<Stemmer> stemmer_;
+  const Lexicon* lexicon_ = nullptr;
   std::set<std::string> wanted_;
   FormIndex index_;            // surface -> 1 + its entry
   std::deque<Entry> entries_;  // a deque: references to entries stay valid as it grows
@@ -374,6 +378,7 @@ constexpr std::uint32_t kDocumentEndCode = 0xfffffffcu;
 FrequencyOptions top_frequency_options(const CooccurrenceOptions& o) {
   FrequencyOptions f;
   f.group = o.group;
+  f.lexicons = o.lexicons;
   f.min_length = o.min_length;
   f.stopwords = o.stopwords;
   return f;
@@ -657,7 +662,7 @@ void fill_measures(Edge& e, std::uint64_t units) {
 
 CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
     const std::vector<const CooccurrenceCounter*>& counters, const std::vector<std::string>& words,
-    GroupMode group) {
+    const FrequencyOptions& grouping) {
   TermKeys out;
   // Words both languages use: only in a corpus with terms in both languages.
   auto any_in = [&counters](std::string_view prefix) {
@@ -710,15 +715,13 @@ CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
     for (const auto& [norm, n] : by_norm)
       detail::add_to(term_norms[it->second], norm, n);
   }
-  FrequencyOptions f;
-  f.group = group;
   std::optional<Stemmer> stemmers[2];
   const std::vector<std::uint8_t> kept =
       detail::listed_groups(term_norms, words, [&](const std::string& norm) {
         std::vector<std::uint32_t> terms;
         for (const Language l : {Language::fr, Language::en}) {
           const std::string key =
-              group_key(f, l, norm, stemmers[l == Language::fr ? 0 : 1], nullptr);
+              group_key(grouping, l, norm, stemmers[l == Language::fr ? 0 : 1], nullptr);
           if (const auto it = norms.find(key); it != norms.end())
             terms.push_back(term_index.at(term_of(it->first)));
         }
@@ -731,7 +734,7 @@ CooccurrenceCounter::TermKeys CooccurrenceCounter::term_keys(
 }
 
 CooccurrenceTable CooccurrenceCounter::finish(std::uint64_t min_count) const {
-  return finish(min_count, term_keys({this}, {}, GroupMode::stem));
+  return finish(min_count, term_keys({this}, {}, FrequencyOptions{}));
 }
 
 CooccurrenceTable CooccurrenceCounter::finish(std::uint64_t min_count,

@@ -26,6 +26,44 @@ bool counted_kind(TokenKind k, const FrequencyOptions& o) {
   return k == TokenKind::word || (o.numbers && k == TokenKind::number);
 }
 
+// True when a surface has a capital letter at or after byte `from`: ASCII, Latin-1's (À-Þ but ×)
+// or Œ, the capitals of French and English words.
+bool has_capital(std::string_view s, std::size_t from = 0) {
+  for (std::size_t i = from; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) return true;
+      if (c == 0xC5 && d == 0x92) return true;
+    }
+  }
+  return false;
+}
+
+// The displayed word of a group: its most frequent surface, unless only its first letter is a
+// capital and the same word also occurs without one (then that spelling, the most frequent of
+// them): a first capital that comes and goes is the start of a sentence ("Aujourd'hui",
+// "Personne"), one that never goes belongs to the word ("Maroc"), and so do capitals past the
+// first letter ("IA", "ChatGPT"). `surfaces` and `norms` are parallel.
+std::string_view displayed_word(const detail::Tally& surfaces,
+                                const std::vector<std::string_view>& norms) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < surfaces.size(); ++i) {
+    if (detail::more_frequent(surfaces[i], surfaces[best])) best = i;
+  }
+  const std::string_view word = surfaces[best].first;
+  const std::size_t second =
+      word.empty() ? 0 : (static_cast<unsigned char>(word[0]) < 0x80 ? 1 : 2);
+  if (!has_capital(word) || has_capital(word, second)) return word;
+  std::optional<std::size_t> lower;
+  for (std::size_t i = 0; i < surfaces.size(); ++i) {
+    if (norms[i] != norms[best] || has_capital(surfaces[i].first)) continue;
+    if (!lower || detail::more_frequent(surfaces[i], surfaces[*lower])) lower = i;
+  }
+  return surfaces[lower.value_or(best)].first;
+}
+
 }  // namespace
 
 std::string group_key(const FrequencyOptions& opts, Language lang, const std::string& norm,
@@ -39,6 +77,10 @@ std::string group_key(const FrequencyOptions& opts, Language lang, const std::st
     return key;
   };
   if (opts.group == GroupMode::exact || opts.ngram_max > 1) return keyed(norm);
+  if (opts.group == GroupMode::lemma) {
+    const Lexicon* lexicon = opts.lexicons ? opts.lexicons->of(lang) : nullptr;
+    return keyed(lexicon ? lexicon->lemma(norm) : std::string_view(norm));
+  }
   if (cache) {
     if (auto it = cache->find(norm); it != cache->end()) return it->second;
   }
@@ -56,8 +98,10 @@ std::uint32_t FrequencyCounter::Impl::analyze(std::string_view stored, Language 
   f.norm = normalize_token(stored);
   auto& stop = stopwords[l];
   if (!stop) stop = opts.stopwords ? opts.stopwords(lang) : Stopwords();
+  // Numerals in letters are numbers ("deux" as "2"): counted with `numbers` only.
   f.counted =
-      code_points(f.norm) >= opts.min_length && (opts.ngram_max > 1 || !stop->contains(f.norm));
+      code_points(f.norm) >= opts.min_length &&
+      (opts.ngram_max > 1 || (!stop->contains(f.norm) && (opts.numbers || !stop->numeral(f.norm))));
   // Stemmed per surface, not per norm: a cache of norms would cost more memory than the few
   // case variants cost time.
   f.key = verbatim::group_key(opts, lang, f.norm, stemmers[l], nullptr);
@@ -179,8 +223,10 @@ void FrequencyCounter::Impl::count(const Document& doc, const CaseOf& case_of, H
         if (counted_kind(tokens[t0].kind, opts)) words.push_back(&tokens[t0]);
         ++t0;
       }
-      auto is_stop = [&](const Token* t) {
-        return stop && stop->contains(normalize_token(text.substr(t->begin, t->end - t->begin)));
+      auto is_stop = [&](const Token* t) {  // numerals in letters too, as digits are not counted
+        if (!stop) return false;
+        const std::string norm = normalize_token(text.substr(t->begin, t->end - t->begin));
+        return stop->contains(norm) || (!opts.numbers && stop->numeral(norm));
       };
       for (std::size_t i = 0; i < words.size(); ++i) {
         if (is_stop(words[i])) continue;
@@ -491,6 +537,7 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
     std::vector<std::uint32_t> run_end;  // the end of each row's forms in `gathered`
     constexpr std::size_t kBatch = 256;
     detail::Tally by_norm, by_surface;
+    std::vector<std::string_view> surface_norms;  // parallel to by_surface
     for (std::size_t from = 0; from < kept.size(); from += kBatch) {
       const std::size_t to = std::min(kept.size(), from + kBatch);
       gathered.clear();
@@ -514,13 +561,15 @@ std::vector<FrequencyTable> FrequencyCounter::finish() {
         r.count = kept[i].second;
         by_norm.clear();
         by_surface.clear();
+        surface_norms.clear();
         for (; g < run_end[i - from]; ++g) {
           const Gathered& f = gathered[g];
           r.weighted += static_cast<double>(f.n) / static_cast<double>(f.rows);
           detail::add_to(by_norm, f.norm, f.n);
           detail::add_to(by_surface, f.surface, f.n);  // a surface in both languages' groups is one
+          if (surface_norms.size() < by_surface.size()) surface_norms.push_back(f.norm);
         }
-        const std::string_view best = detail::leading(by_surface);
+        const std::string_view best = displayed_word(by_surface, surface_norms);
         r.key = m.row_keys[first];
         r.word = std::string(best);
         r.length = code_points(r.word);

@@ -58,39 +58,90 @@ bool glob_match(std::string_view p, std::string_view t) {
   return pi == p.size();
 }
 
-Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(stems) {
-  std::optional<Stemmer> st[2];
-  for (const auto& q : queries) {
-    std::vector<Term> terms;
-    std::size_t i = 0;
-    std::string_view s = q;
-    // Quotes around a phrase are optional.
-    if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-    while (i < s.size()) {
-      while (i < s.size() && s[i] == ' ')
-        ++i;
-      std::size_t j = i;
-      while (j < s.size() && s[j] != ' ')
-        ++j;
-      if (j > i) {
-        Term t;
-        t.text = normalize_token(s.substr(i, j - i));
-        t.glob = t.text.find_first_of("*?") != std::string::npos;
-        t.prefix =
-            t.glob && t.text.find_first_of("*?") == t.text.size() - 1 && t.text.back() == '*';
-        if (t.prefix) t.text.pop_back();
-        if (stems_ && !t.glob) {
-          for (Language lang : {Language::fr, Language::en}) {
-            auto& stemmer = st[lang == Language::fr ? 0 : 1];
-            if (!stemmer) stemmer.emplace(lang);
-            t.stem[lang == Language::fr ? 0 : 1] = std::string(stemmer->stem(t.text));
-          }
-        }
-        terms.push_back(std::move(t));
+std::vector<std::string> query_words(std::string_view query, const TokenizerOptions& opts) {
+  std::vector<std::string> out;
+  std::string_view s = query;
+  // Quotes around a phrase are optional.
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+  std::vector<Token> toks;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
+      ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t')
+      ++j;
+    if (j == i) break;
+    const std::string_view piece = s.substr(i, j - i);
+    i = j;
+    // Wildcards stand for letters: the tokenizer sees a word where the user wrote a pattern.
+    std::string masked(piece);
+    std::replace_if(
+        masked.begin(), masked.end(), [](char c) { return c == '*' || c == '?'; }, 'a');
+    toks.clear();
+    tokenize(masked, {0, static_cast<std::uint32_t>(masked.size())}, opts, toks);
+    if (toks.empty()) out.emplace_back(piece);
+    for (const Token& t : toks)
+      out.emplace_back(piece.substr(t.begin, t.end - t.begin));
+  }
+  return out;
+}
+
+Matcher::Matcher(const std::vector<std::string>& queries, std::shared_ptr<const Lexicons> lexicons)
+    : Matcher(queries, true) {
+  lexicons_ = std::move(lexicons);
+  for (Phrase& p : phrases_) {
+    for (Term& t : p.terms) {
+      if (t.glob) continue;
+      for (Language lang : {Language::fr, Language::en}) {
+        const Lexicon* lex = lexicons_ ? lexicons_->of(lang) : nullptr;
+        t.stem[lang == Language::fr ? 0 : 1] = lex ? std::string(lex->lemma(t.text)) : t.text;
       }
-      i = j;
     }
-    queries_.push_back(std::move(terms));
+  }
+}
+
+Matcher::Matcher(const std::vector<std::string>& queries, bool stems)
+    : queries_(queries.size()), stems_(stems) {
+  std::optional<Stemmer> st[2];
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    // Each tokenization of the query (by language and hyphen mode) once; most give one phrase.
+    const std::size_t first_phrase = phrases_.size();
+    for (Language lang : {Language::fr, Language::en}) {
+      for (HyphenMode h : {HyphenMode::language, HyphenMode::keep, HyphenMode::split}) {
+        const TokenizerOptions opts{lang, h};
+        std::vector<std::string> words = query_words(queries[q], opts);
+        std::vector<Term> terms;
+        for (const std::string& w : words) {
+          Term t;
+          t.text = normalize_token(w);
+          t.glob = t.text.find_first_of("*?") != std::string::npos;
+          t.prefix =
+              t.glob && t.text.find_first_of("*?") == t.text.size() - 1 && t.text.back() == '*';
+          if (t.prefix) t.text.pop_back();
+          if (stems_ && !t.glob) {
+            for (Language l : {Language::fr, Language::en}) {
+              auto& stemmer = st[l == Language::fr ? 0 : 1];
+              if (!stemmer) stemmer.emplace(l);
+              t.stem[l == Language::fr ? 0 : 1] = std::string(stemmer->stem(t.text));
+            }
+          }
+          terms.push_back(std::move(t));
+        }
+        auto same = [&terms](const Phrase& p) {
+          return std::equal(p.terms.begin(), p.terms.end(), terms.begin(), terms.end(),
+                            [](const Term& a, const Term& b) {
+                              return a.text == b.text && a.glob == b.glob && a.prefix == b.prefix;
+                            });
+        };
+        const auto known = std::find_if(phrases_.begin() + first_phrase, phrases_.end(), same);
+        if (known != phrases_.end()) {
+          known->modes |= mode_bit(opts);
+        } else {
+          phrases_.push_back({q, std::move(terms), mode_bit(opts)});
+        }
+      }
+    }
   }
   // First bytes a matching surface may start with: a query word starting with an ASCII
   // letter or digit admits that byte in both cases; anything else (a leading wildcard, a stem,
@@ -98,7 +149,8 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
   // folding maps some non-ASCII characters to ASCII ones (K, ſ).
   for (int b = 0x80; b < 256; ++b)
     first_[b] = true;
-  for (const auto& terms : queries_) {
+  for (const Phrase& p : phrases_) {
+    const auto& terms = p.terms;
     if (terms.empty()) continue;
     longest_ = std::max(longest_, terms.size());
     const Term& t = terms.front();
@@ -114,7 +166,8 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
   }
   // The first byte of each query's normalized form when it is fixed (a literal word, or a
   // glob that starts with a literal), -1 otherwise.
-  for (const auto& terms : queries_) {
+  for (const Phrase& p : phrases_) {
+    const auto& terms = p.terms;
     int lead = -1;
     if (!stems_ && !terms.empty() && !terms.front().text.empty()) {
       const char c = terms.front().text[0];
@@ -165,11 +218,11 @@ Matcher::Matcher(const std::vector<std::string>& queries, bool stems) : stems_(s
       if (pair_may_start(b0, b1)) pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
     }
   }
-  order_.resize(queries_.size());
+  order_.resize(phrases_.size());
   for (std::size_t k = 0; k < order_.size(); ++k)
     order_[k] = k;
   std::stable_sort(order_.begin(), order_.end(), [this](std::size_t a, std::size_t b) {
-    return queries_[a].size() > queries_[b].size();
+    return phrases_[a].terms.size() > phrases_[b].terms.size();
   });
 }
 
@@ -315,9 +368,10 @@ bool Matcher::may_occur(std::string_view text) const {
   return false;
 }
 
-void Matcher::find(const std::vector<MatchToken>& tokens, Language lang,
+void Matcher::find(const std::vector<MatchToken>& tokens, const TokenizerOptions& text,
                    std::vector<Match>& out) const {
-  const int li = lang == Language::fr ? 0 : 1;
+  const int li = text.language == Language::fr ? 0 : 1;
+  const unsigned mode = mode_bit(text);
   auto term_matches = [&](const Term& t, const MatchToken& tok) {
     if (t.prefix) return tok.norm.starts_with(t.text);
     if (t.glob) return glob_match(t.text, tok.norm);
@@ -334,14 +388,15 @@ void Matcher::find(const std::vector<MatchToken>& tokens, Language lang,
     const auto first = static_cast<unsigned char>(tokens[i].norm[0]);
     bool matched = false;
     for (std::size_t q : order_) {
-      const auto& terms = queries_[q];
-      if (terms.empty() || i + terms.size() > tokens.size()) continue;
+      const Phrase& p = phrases_[q];
+      const auto& terms = p.terms;
+      if (!(p.modes & mode) || terms.empty() || i + terms.size() > tokens.size()) continue;
       if (lead_[q] >= 0 && lead_[q] != first) continue;  // another first letter
       bool ok = true;
       for (std::size_t k = 0; k < terms.size() && ok; ++k)
         ok = term_matches(terms[k], tokens[i + k]);
       if (ok) {
-        out.push_back({q, i, i + terms.size() - 1});
+        out.push_back({p.query, i, i + terms.size() - 1});
         i += terms.size();
         matched = true;
         break;

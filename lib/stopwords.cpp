@@ -13,6 +13,9 @@ extern const std::string_view kEmbedded_fr_fillers;
 extern const std::string_view kEmbedded_en_fillers;
 extern const std::string_view kEmbedded_fr_spoken;
 extern const std::string_view kEmbedded_en_spoken;
+extern const std::string_view kEmbedded_fr_numerals;
+extern const std::string_view kEmbedded_en_numerals;
+extern const std::string_view kEmbedded_fr_en_shared;
 }  // namespace detail
 
 std::string_view default_stopword_list(Language lang) {
@@ -21,6 +24,10 @@ std::string_view default_stopword_list(Language lang) {
 
 std::string_view default_filler_list(Language lang) {
   return lang == Language::fr ? detail::kEmbedded_fr_fillers : detail::kEmbedded_en_fillers;
+}
+
+std::string_view default_numeral_list(Language lang) {
+  return lang == Language::fr ? detail::kEmbedded_fr_numerals : detail::kEmbedded_en_numerals;
 }
 
 namespace {
@@ -34,11 +41,30 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// A listed numeral, or a listed one, a hyphen and such a form again: "dix-sept",
+// "quatre-vingt-dix", "deux-cent-vingt-et-un" (whose last part is listed whole). A form has few
+// parts and few of its prefixes are listed: the search stays small.
+template <class Set>
+bool joined_numerals(const Set& set, std::string_view s) {
+  if (set.find(s) != set.end()) return true;
+  for (std::size_t dash = s.find('-'); dash != std::string_view::npos && dash + 1 < s.size();
+       dash = s.find('-', dash + 1)) {
+    if (set.find(s.substr(0, dash)) != set.end() && joined_numerals(set, s.substr(dash + 1)))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 DefaultListTexts embedded_default_lists(Language lang) {
-  return {default_stopword_list(lang), default_filler_list(lang),
-          lang == Language::fr ? detail::kEmbedded_fr_spoken : detail::kEmbedded_en_spoken};
+  const Language other = lang == Language::fr ? Language::en : Language::fr;
+  auto spoken = [](Language l) {
+    return l == Language::fr ? detail::kEmbedded_fr_spoken : detail::kEmbedded_en_spoken;
+  };
+  return {default_stopword_list(lang),   default_filler_list(lang),    spoken(lang),
+          default_numeral_list(lang),    default_stopword_list(other), spoken(other),
+          detail::kEmbedded_fr_en_shared};
 }
 
 Stopwords Stopwords::defaults(Language lang) {
@@ -49,6 +75,20 @@ Stopwords Stopwords::from_lists(const DefaultListTexts& texts) {
   Stopwords s = parse(texts.snowball);
   s.merge(parse(texts.fillers));
   s.merge(parse(texts.spoken));
+  // The other language's function words, less the words both languages share: those stay
+  // words here unless this language's own lists hold them.
+  Stopwords other = parse(texts.other_snowball);
+  other.merge(parse(texts.other_spoken));
+  for (const std::string& w : parse(texts.shared).words_)
+    other.words_.erase(w);
+  s.words_.insert(other.words_.begin(), other.words_.end());
+  s.merge(numerals_of(texts.numerals));
+  return s;
+}
+
+Stopwords Stopwords::numerals_of(std::string_view list_text) {
+  Stopwords s;
+  s.numerals_ = std::move(parse(list_text).words_);
   return s;
 }
 
@@ -88,6 +128,7 @@ void Stopwords::remove(std::string_view word) {
 
 void Stopwords::merge(const Stopwords& other) {
   words_.insert(other.words_.begin(), other.words_.end());
+  numerals_.insert(other.numerals_.begin(), other.numerals_.end());
   elisions_ = elisions_ || other.elisions_;
 }
 
@@ -110,6 +151,11 @@ bool Stopwords::contains(std::string_view norm) const {
     }
   }
   return false;
+}
+
+bool Stopwords::numeral(std::string_view norm) const {
+  if (numerals_.empty() || (!kept_.empty() && has(kept_, norm))) return false;
+  return joined_numerals(numerals_, norm);
 }
 
 }  // namespace verbatim

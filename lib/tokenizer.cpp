@@ -1,6 +1,8 @@
 // French and English tokenization: a hand-written UTF-8 scanner with an ASCII fast path.
 #include "verbatim/tokenizer.hpp"
 
+#include "verbatim/normalize.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -105,11 +107,12 @@ inline std::uint32_t ascii_alnum_end(const char* p, std::uint32_t i, std::uint32
 // words without looking further: ASCII that is neither a letter, a digit nor a sigil, and the
 // two- and three-byte punctuation of French text (U+00A0-U+00BF but ª µ º, and U+2000-U+203F:
 // no-break and thin spaces, « », dashes, quotes, the ellipsis). Anything else (other letters,
-// other scripts, @ # ~) is `other` and goes to the per-character scanner. A sequence cut by the
+// other scripts, ° and · which may belong to a word, @ # ~) is `other` and goes to the
+// per-character scanner. A sequence cut by the
 // block's end may be misread in its last three bytes; the caller never decides on them.
 struct Block64 {
   std::uint64_t letter = 0, digit = 0, other = 0;
-  std::uint64_t plain_high = 0;  // first bytes of U+00A0-U+00BF but ª µ º, and of × ÷ (a
+  std::uint64_t plain_high = 0;  // first bytes of U+00A0-U+00BF but ª µ º ° ·, and of × ÷ (a
                                  // plain word's end, as an ASCII space is)
 };
 
@@ -145,7 +148,11 @@ inline Block64 classify64(const char* p) {
     // else is no character (in text not known to be valid UTF-8).
     cont |= bits(_mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0))), at);
     not_letter_after_c3 |= bits(_mm_or_si128(eq(v, 0x97), eq(v, 0xB7)), at);  // × ÷
-    letter_after_c2 |= bits(_mm_or_si128(_mm_or_si128(eq(v, 0xAA), eq(v, 0xB5)), eq(v, 0xBA)), at);
+    // ª µ º are letters; ° (n°, °C) and · (étudiant·e·s) may belong to a word.
+    letter_after_c2 |= bits(_mm_or_si128(_mm_or_si128(_mm_or_si128(eq(v, 0xAA), eq(v, 0xB5)),
+                                                      _mm_or_si128(eq(v, 0xBA), eq(v, 0xB0))),
+                                         eq(v, 0xB7)),
+                            at);
     oe |= bits(_mm_or_si128(eq(v, 0x92), eq(v, 0x93)), at);  // after C5: Œ œ
   }
   const std::uint64_t latin = c3 & (cont >> 1) & ~(not_letter_after_c3 >> 1);
@@ -166,13 +173,14 @@ inline Block64 classify64(const char* p) {
 #endif
 
 // ASCII bytes that end a plain word as they stand: not a letter or digit, nor an apostrophe,
-// hyphen, period or a character an address, a URL or a truncation may go on with.
+// hyphen, period, a character an address, a URL or a truncation may go on with, nor the
+// parenthesis of French inclusive writing (`élu(e)s`).
 struct PlainEndTable {
   std::array<bool, 256> c{};
   constexpr PlainEndTable() {
     for (int i = 0; i < 128; ++i)
       c[i] = !(AsciiTable().c[i] == kAlpha || AsciiTable().c[i] == kDigit);
-    for (unsigned char x : {'\'', '-', '.', '~', '&', '@', '_', '%', '+', ':'})
+    for (unsigned char x : {'\'', '-', '.', '~', '&', '@', '_', '%', '+', ':', '('})
       c[x] = false;
   }
 };
@@ -227,8 +235,8 @@ const LatinTable kLatin;  // built once at start-up, read without a guard afterw
 std::uint8_t class_of(UChar32 c) {
   if (c < 0x80) return c >= 0 ? kAscii.c[c] : static_cast<std::uint8_t>(kOther);
   if (c < 0x250) return kLatin.c[c];
-  if (c == 0x2019 || c == 0x02BC || c == 0x2018) return kApos;
-  if (c == 0x2010 || c == 0x2011) return kHyphen;
+  if (is_apostrophe(static_cast<char32_t>(c))) return kApos;  // normalize.hpp decides
+  if (is_hyphen(static_cast<char32_t>(c))) return kHyphen;
   const auto mask = U_GET_GC_MASK(c);
   if (mask & U_GC_ND_MASK) return kDigit;
   if (mask & (U_GC_L_MASK | U_GC_M_MASK)) return kAlpha;
@@ -358,8 +366,35 @@ constexpr std::string_view kElision[] = {"l", "d",  "j",     "m",      "n",     
 // French clitics after a verb ("dit-il", "est-ce") and "-là" after a noun are their own
 // tokens in the French UD treebanks; the hyphen goes with the clitic.
 constexpr std::string_view kFrenchClitics[] = {
-    "je", "tu",  "il",  "elle", "on", "nous", "vous", "ils",  "elles", "ce",   "là",    "y",
-    "en", "moi", "toi", "lui",  "le", "la",   "les",  "leur", "leurs", "t-il", "t-elle"};
+    "je", "tu",  "il",  "elle", "on", "nous", "vous", "ils",  "elles", "ce",   "là",     "y",
+    "en", "moi", "toi", "lui",  "le", "la",   "les",  "leur", "leurs", "t-il", "t-elle", "t-on"};
+
+// French compounds that the clitic and elision rules would cut, kept whole as one word of the
+// dictionary (`rendez-vous` is a noun, not `rendez` + `-vous` as `dites-vous`), with their
+// plurals and the `oe` spelling; matched in any case of their ASCII letters, with ' or ’.
+constexpr std::string_view kFrenchCompounds[] = {
+    "rendez-vous",    "m'as-tu-vu",     "qu'en-dira-t-on", "main-d'œuvre",  "mains-d'œuvre",
+    "main-d'oeuvre",  "mains-d'oeuvre", "chef-d'œuvre",    "chefs-d'œuvre", "chef-d'oeuvre",
+    "chefs-d'oeuvre", "hors-d'œuvre",   "hors-d'oeuvre",   "jusque-là",     "chez-moi",
+    "chez-toi",       "chez-soi",       "chez-lui",        "chez-nous",     "chez-vous"};
+
+// The suffixes of French inclusive writing after a hyphen (`participant-e-s`, `acteur-rice-s`).
+constexpr std::string_view kInclusiveSuffixes[] = {
+    "e",      "es",   "ne",    "nes", "se",  "ses", "rice", "rices", "trice",
+    "trices", "euse", "euses", "ve",  "ves", "te",  "tes",  "s",     "x"};
+
+// The first bytes of kFrenchCompounds in either case: only a word starting with one is looked
+// up there.
+struct CompoundStartTable {
+  std::array<bool, 256> c{};
+  constexpr CompoundStartTable() {
+    for (std::string_view w : kFrenchCompounds) {
+      c[static_cast<unsigned char>(w[0])] = true;
+      c[static_cast<unsigned char>(w[0] - 32)] = true;
+    }
+  }
+};
+constexpr CompoundStartTable kCompoundStart;
 
 // English bound prefixes that keep their hyphen ("e-mail", "co-founder").
 constexpr std::string_view kBoundPrefixes[] = {
@@ -386,9 +421,10 @@ constexpr std::string_view kEnglishAbbrev[] = {
 class Scanner {
  public:
   Scanner(std::string_view text, Span range, const TokenizerOptions& opts, std::vector<Token>& out)
-      : s_(text), end_(range.end), pos_(range.begin), opts_(opts), out_(out) {
+      : s_(text), begin_(range.begin), end_(range.end), pos_(range.begin), opts_(opts), out_(out) {
     split_hyphens_ = opts.hyphens == HyphenMode::split ||
                      (opts.hyphens == HyphenMode::language && opts.language == Language::en);
+    compounds_ = opts.language == Language::fr && opts.hyphens != HyphenMode::split;
   }
 
   void run() {
@@ -407,11 +443,13 @@ class Scanner {
 
  private:
   std::string_view s_;
+  std::uint32_t begin_;
   std::uint32_t end_;
   std::uint32_t pos_;
   const TokenizerOptions& opts_;
   std::vector<Token>& out_;
   bool split_hyphens_ = false;
+  bool compounds_ = false;  // French compounds are kept whole (see compound_len)
 
   // One step of the per-character scanner at `i`, outside any token: passes a separator, or
   // reads the token that starts there. Returns where the next step starts, past `i`.
@@ -434,11 +472,12 @@ class Scanner {
       const Cp cp = decode_at(s_, i, end_);
       len = cp.len;
       k = class_of(cp.c);
+      if (cp.c == 0xB0) return degree(i);
     }
     if (!is_alnum_class(k)) return i + len;
     if (k == kAlpha && opts_.fast_path) {
       if (const std::uint32_t e = plain_word_end(i, len)) {
-        out_.push_back({i, e, TokenKind::word});
+        out_.push_back({word_begin(i, e), e, TokenKind::word});
         return e;
       }
     }
@@ -508,9 +547,9 @@ class Scanner {
                    !((m.plain_high >> (last + 1)) & 1)) {
           const std::uint32_t e = plain_word_end_from(b + k, next);
           next = e ? e : general_word(b + k);
-          if (e) out_.push_back({b + k, e, TokenKind::word});
+          if (e) out_.push_back({word_begin(b + k, e), e, TokenKind::word});
         } else {
-          out_.push_back({b + k, next, TokenKind::word});
+          out_.push_back({word_begin(b + k, next), next, TokenKind::word});
         }
       } else if (lim < 64) {
         return b + lim;
@@ -585,6 +624,10 @@ class Scanner {
         const char f = s_[start];
         return f == 'h' || f == 'H' ? 0 : i;  // "http://"
       }
+      case '(':
+        return opts_.language == Language::fr ? 0 : i;  // "élu(e)s"
+      case '\xC2':  // ° and · may go on with the word ("n°", "étudiant·e·s")
+        return i + 1 < end_ && (s_[i + 1] == '\xB0' || s_[i + 1] == '\xB7') ? 0 : i;
       default:
         return i;
     }
@@ -595,16 +638,20 @@ class Scanner {
   std::uint32_t elision_end(std::uint32_t start, std::uint32_t apos) const {
     const std::uint32_t al = cp_len(apos);
     if (!alnum_at(apos + al) || !is_elision(start, apos)) return 0;
-    const char f = s_[start];
-    if ((f == 'c' || f == 'C' || f == 'l' || f == 'L') && lexicalised_len(start)) return 0;
+    const char f = s_[start] | 0x20;
+    if ((f == 'c' || f == 'l') && lexicalised_len(start)) return 0;
+    const char next = static_cast<char>(s_[apos + al] | 0x20);
+    if (((f == 'm' && next == 'a') || (f == 'q' && next == 'e')) && compound_len(start))
+      return 0;  // "m'as-tu-vu", "qu'en-dira-t-on"
     return apos + al;
   }
 
   // plain_word_end() at a period: the word ends before it, as in word(), unless it may be an
-  // abbreviation, an initial or acronym (one byte), a file or host name or an address (the
-  // period is followed by a character an address may hold).
+  // abbreviation, an initial or acronym (one byte), a file or host name, an address (the
+  // period is followed by a character an address may hold) or a URL ("www.").
   std::uint32_t period_end(std::uint32_t start, std::uint32_t dot) const {
     if (dot - start < 2) return 0;
+    if (dot - start == 3 && ascii_iequals(s_.substr(start, 3), "www")) return 0;  // a URL
     if (dot + 1 < end_) {
       const auto next = static_cast<unsigned char>(s_[dot + 1]);
       if (next == '@' || kEmailLocal.c[next]) return 0;
@@ -800,6 +847,140 @@ class Scanner {
     return 0;
   }
 
+  // Length of the French compound of kFrenchCompounds starting at `b` ("rendez-vous",
+  // "chefs-d'œuvre"), or 0; none when hyphens are split, where the compound is its parts.
+  [[gnu::noinline]] std::uint32_t compound_len(std::uint32_t b) const {
+    if (!compounds_ || !kCompoundStart.c[static_cast<unsigned char>(s_[b])] || b + 1 >= end_)
+      return 0;
+    const char first = static_cast<char>(s_[b] | 0x20), second = static_cast<char>(s_[b + 1]);
+    for (std::string_view form : kFrenchCompounds) {
+      if (form[0] != first ||
+          (form[1] != (second | 0x20) && !(form[1] == '\'' && second == '\xE2')))
+        continue;
+      if (const std::uint32_t n = form_len(b, form)) return n;
+    }
+    return 0;
+  }
+
+  // word() at a compound of kFrenchCompounds from `b`: emits it and returns true.
+  bool whole_compound(std::uint32_t b) {
+    const std::uint32_t n = compound_len(b);
+    if (n) {
+      emit(b, b + n, TokenKind::word);
+      pos_ = b + n;
+    }
+    return n != 0;
+  }
+
+  // The length of `form` (lower case) at `b`, followed by no letter or digit, or 0: ASCII
+  // letters in either case, ' as ' or ’, and à œ as themselves or À Œ.
+  std::uint32_t form_len(std::uint32_t b, std::string_view form) const {
+    std::uint32_t i = b;
+    for (std::size_t k = 0; k < form.size();) {
+      if (i >= end_) return 0;
+      const auto f = static_cast<unsigned char>(form[k]);
+      const auto c = static_cast<unsigned char>(s_[i]);
+      if (f == '\'') {
+        if (c == '\'') {
+          i += 1;
+        } else if (i + 3 <= end_ && s_.compare(i, 3, "\u2019") == 0) {
+          i += 3;
+        } else {
+          return 0;
+        }
+        ++k;
+      } else if (f < 0x80) {
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != f) return 0;
+        ++i, ++k;
+      } else {  // à (C3 A0) or œ (C5 93); their capitals are C3 80 and C5 92
+        if (i + 2 > end_ || c != f) return 0;
+        const auto x = static_cast<unsigned char>(s_[i + 1]);
+        const auto y = static_cast<unsigned char>(form[k + 1]);
+        if (x != y && x != (f == 0xC3 ? y - 0x20 : y - 1)) return 0;
+        i += 2, k += 2;
+      }
+    }
+    return alnum_at(i) ? 0 : i - b;
+  }
+
+  // The end of "°C" or "°F" at the degree sign `i` (one word, as UD French-Sequoia's `2 °C`;
+  // GSD splits a unit glued to its number, `40°C` as `40` `°` `C`, but a unit is one word
+  // however it is spaced), after emitting it; else the end of the sign, a separator.
+  [[gnu::noinline]] std::uint32_t degree(std::uint32_t i) {
+    const std::uint32_t u = i + 2;
+    if (u < end_ && (s_[u] == 'C' || s_[u] == 'F') && !alnum_at(u + 1)) {
+      emit(i, u + 1, TokenKind::word);
+      return u + 1;
+    }
+    return u;
+  }
+
+  // Where the word [w, e) starts: before it when it is the letter of an emoticon (":D",
+  // ":-P"), which UD English-EWT keeps as one token, else at `w`. Letterless emoticons (":)")
+  // are punctuation, not tokens.
+  std::uint32_t word_begin(std::uint32_t w, std::uint32_t e) const {
+    if (e - w != 1 || w == begin_ || (s_[w - 1] != ':' && s_[w - 1] != '-')) return w;
+    return emoticon_begin(w);
+  }
+  [[gnu::noinline]] std::uint32_t emoticon_begin(std::uint32_t w) const {
+    if (s_[w] != 'D' && s_[w] != 'P' && s_[w] != 'p') return w;
+    std::uint32_t colon = w - 1;
+    if (s_[colon] == '-') {
+      if (colon == begin_) return w;
+      --colon;
+    }
+    if (s_[colon] != ':' || (colon > begin_ && prev_is_alnum(colon)) ||
+        (!out_.empty() && out_.back().end > colon) ||
+        (w + 1 < end_ && (s_[w + 1] == '\'' || s_[w + 1] == '-' || s_[w + 1] == '@')))
+      return w;
+    return colon;
+  }
+
+  // English plural possessive: the apostrophe at `apos` after a word in s, x or z
+  // ("citizens'", "Bezos'"), as UD English keeps `taxpayers'` one token; not when it closes
+  // a quote left open earlier on the line ("the 'dogs' bowl"): the nearest quote before the
+  // word that no letter precedes and a letter follows.
+  [[gnu::noinline]] bool possessive_apostrophe(std::uint32_t b, std::uint32_t apos) const {
+    if (opts_.language != Language::en || apos - b < 2) return false;
+    const char last = static_cast<char>(s_[apos - 1] | 0x20);
+    if (last != 's' && last != 'x' && last != 'z') return false;
+    const std::uint32_t from = b > begin_ + 300 ? b - 300 : begin_;
+    for (std::uint32_t j = b; j > from;) {
+      --j;
+      if (s_[j] == '\n') break;
+      std::uint32_t ql = 0;  // the quote's length
+      if (s_[j] == '\'') {
+        ql = 1;
+      } else if (j + 3 <= b &&
+                 (s_.compare(j, 3, "\u2018") == 0 || s_.compare(j, 3, "\u2019") == 0)) {
+        ql = 3;
+      } else {
+        continue;
+      }
+      const bool after_word = j > begin_ && prev_is_alnum(j), before_word = alpha_at(j + ql);
+      if (after_word != before_word) return after_word;  // a quote closed, or one open
+    }
+    return true;
+  }
+
+  // The end of the hyphenated suffixes of French inclusive writing from the hyphen at `h`
+  // ("-e-s" of "participant-e-s"), or 0.
+  [[gnu::noinline]] std::uint32_t inclusive_end(std::uint32_t h) const {
+    if (opts_.language != Language::fr) return 0;
+    std::uint32_t i = h;
+    bool first = true;
+    while (i < end_ && s_[i] == '-') {
+      std::uint32_t j = i + 1;
+      while (j < end_ && s_[j] >= 'a' && s_[j] <= 'z' && j - i <= 6)
+        ++j;
+      const std::string_view part = s_.substr(i + 1, j - i - 1);
+      if (!in_list(kInclusiveSuffixes, part) || (first && (part == "s" || part == "x"))) break;
+      first = false;
+      i = j;
+    }
+    return i > h && !first && !alnum_at(i) ? i : 0;
+  }
+
   // Length of the French clitic after the hyphen at `h` ("-il", "-t-il", "-là"), or 0.
   std::uint32_t clitic_len(std::uint32_t h) const {
     std::uint32_t i = h + 1;
@@ -833,7 +1014,8 @@ class Scanner {
     return true;
   }
 
-  // "U.S.", "e.g.", "a.m.": two or more single letters, each followed by a period.
+  // "U.S.", "e.g.", "a.m.": two or more single letters, each followed by a period; initials
+  // joined by a hyphen too ("J.-C.", "J.-P.").
   std::uint32_t dotted_acronym_end(std::uint32_t b) const {
     std::uint32_t i = b, letters = 0;
     while (alpha_at(i)) {
@@ -841,6 +1023,8 @@ class Scanner {
       if (i + l >= end_ || s_[i + l] != '.') break;
       ++letters;
       i += l + 1;
+      if (i + 2 < end_ && s_[i] == '-' && s_[i + 1] >= 'A' && s_[i + 1] <= 'Z' && s_[i + 2] == '.')
+        ++i;
     }
     return letters >= 2 ? i : 0;
   }
@@ -849,7 +1033,8 @@ class Scanner {
     const std::uint32_t b = pos_;
     if (s_[b] >= '0' && s_[b] <= '9') {
       if (std::uint32_t e = number_end()) {
-        emit(b, e, TokenKind::number);
+        emit(e - b == 2 && opts_.language == Language::en ? year_start(b) : b, e,
+             TokenKind::number);
         pos_ = e;
         return;
       }
@@ -888,7 +1073,13 @@ class Scanner {
       const std::uint8_t k = class_at(s_, i, end_);
       if (k == kApos) {
         const std::uint32_t al = cp_len(i);
-        if (!alnum_at(i + al)) break;
+        if (!alnum_at(i + al)) {
+          // An elided word before a quote or a pause keeps its apostrophe ("l'\"autorisation",
+          // "d', d'aider"), as does an English plural possessive ("citizens'").
+          if ((seg == b && is_elision(b, i)) || possessive_apostrophe(b, i)) i += al;
+          break;
+        }
+        if (seg == b && compounds_ && whole_compound(b)) return;  // "m'as-tu-vu"
         if (is_elision(seg, i)) {
           // "l'", "qu'", and after a hyphen the elided part is still split off.
           if (seg > b) {
@@ -905,7 +1096,13 @@ class Scanner {
       }
       if (k == kHyphen) {
         const std::uint32_t hl = cp_len(i);
-        if (!alnum_at(i + hl)) break;
+        if (!alnum_at(i + hl)) {
+          // A word cut short in speech keeps its hyphen ("proble-", "Th-"), as in UD
+          // English-GUM; not before a second hyphen (a dash written "--").
+          if (hl == 1 && !(i + 1 < end_ && s_[i + 1] == '-')) ++i;
+          break;
+        }
+        if (seg == b && compounds_ && whole_compound(b)) return;  // "rendez-vous", "chefs-d'œuvre"
         if (opts_.language == Language::fr && opts_.hyphens != HyphenMode::keep) {
           if (const std::uint32_t cl = clitic_len(i); cl && hl == 1) {
             emit(b, i, TokenKind::word);
@@ -916,6 +1113,7 @@ class Scanner {
           }
         }
         if (split_hyphens_ && !(opts_.hyphens == HyphenMode::language && bound_prefix(seg, i))) {
+          if (const std::uint32_t e = inclusive_end(i)) i = e;  // "participant-e-s"
           break;
         }
         i += hl;
@@ -937,6 +1135,28 @@ class Scanner {
         ++i;
         break;
       }
+      if (s_[i] == '\xC2' && i + 1 < end_) {
+        // "n°" (numéro) keeps its sign; "°C" is read by degree().
+        if (s_[i + 1] == '\xB0' && i == b + 1 && (s_[b] | 0x20) == 'n') {
+          i += 2;
+          break;
+        }
+        // Inclusive writing with middle dots: "étudiant·e·s".
+        if (s_[i + 1] == '\xB7' && alpha_at(i + 2)) {
+          i += 2;
+          continue;
+        }
+      }
+      // French inclusive writing in parentheses: "élu(e)s", "acteur(rice)s".
+      if (s_[i] == '(' && opts_.language == Language::fr) {
+        std::uint32_t j = i + 1;
+        while (j < end_ && s_[j] >= 'a' && s_[j] <= 'z' && j - i <= 5)
+          ++j;
+        if (j > i + 1 && j < end_ && s_[j] == ')') {
+          i = j + 1;
+          continue;
+        }
+      }
       // A truncated word in a spoken transcript: "zom~".
       if (s_[i] == '~') {
         ++i;
@@ -953,8 +1173,24 @@ class Scanner {
       pos_ = b;
       if (email()) return;
     }
-    emit(b, i, TokenKind::word);
+    emit(word_begin(b, i), i, TokenKind::word);
     pos_ = i;
+  }
+
+  // Where a two-digit number at `b` starts: at the apostrophe before it when it stands for a
+  // year's century ("'68", "’68", one token in UD English), else at `b`.
+  [[gnu::noinline]] std::uint32_t year_start(std::uint32_t b) const {
+    std::uint32_t a = b;
+    if (b >= begin_ + 1 && s_[b - 1] == '\'') {
+      a = b - 1;
+    } else if (b >= begin_ + 3 &&
+               (s_.compare(b - 3, 3, "\u2019") == 0 || s_.compare(b - 3, 3, "\u2018") == 0)) {
+      a = b - 3;
+    } else {
+      return b;
+    }
+    if ((a > begin_ && prev_is_alnum(a)) || (!out_.empty() && out_.back().end > a)) return b;
+    return a;
   }
 
   bool all_upper(std::uint32_t b, std::uint32_t e) const {
@@ -1027,9 +1263,10 @@ std::string normalize_token(std::string_view surface) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(surface.data(), static_cast<int32_t>(surface.size())));
   u.foldCase();
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(u'\''));
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(u'\''));
-  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString(u'\''));
+  for (const UChar32 a : {0x2019, 0x02BC, 0x2018}) {  // the apostrophes of normalize.hpp
+    static_assert(is_apostrophe(0x2019) && is_apostrophe(0x02BC) && is_apostrophe(0x2018));
+    u.findAndReplace(icu::UnicodeString(a), icu::UnicodeString(u'\''));
+  }
   std::string out;
   u.toUTF8String(out);
   return out;

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=build/bin/verbatim
 cases=("$@")
-[[ ${#cases[@]} -eq 0 ]] && mapfile -t cases < <(find tests/golden -mindepth 2 -maxdepth 2 -type d | sort)
+[[ ${#cases[@]} -eq 0 ]] && mapfile -t cases < <(find tests/golden -mindepth 3 -maxdepth 3 -name cmd -printf "%h\n" | sort)
 for c in "${cases[@]}"; do
   bash tests/golden/run-case.sh "$bin" "$c" --regen
 done

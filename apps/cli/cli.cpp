@@ -42,12 +42,13 @@ void add_common_flags(CLI::App* app, CommonOptions& o, unsigned flags) {
                        "Stopwords: default, none, fr, en, a list file, or several joined by commas")
                     ->default_val("default"),
                 {"default", "none", "fr", "en"}, true);
-    set_choices(
-        app->add_option("--keep", o.keep, "Words that are never stopwords (comma-separated)")
-            ->delimiter(',')
-            ->allow_extra_args(false),
-        {});
+    set_choices(app->add_option("--keep", o.keep,
+                                "Words that are never stopwords nor numerals (comma-separated)")
+                    ->delimiter(',')
+                    ->allow_extra_args(false),
+                {});
     add_hyphens_flag(app, o);
+    add_lexicon_flag(app, o);
   }
   if (flags & kOutputFlags) {
     app->add_option("-o,--output", o.output, "Write to this file (atomically) instead of stdout");
@@ -325,8 +326,9 @@ bool CorpusReader::for_each(const std::function<void(Document&)>& fn) {
 
 Stopwords make_stopwords(const CommonOptions& opts, Language lang) {
   // A comma-separated union: "default", "none", "fr", "en" or a list file, e.g.
-  // "default,my-stopwords.txt" adds a study's own words to the defaults.
-  Stopwords s;
+  // "default,my-stopwords.txt" adds a study's own words to the defaults. Numerals in letters
+  // are numbers whatever the lists: counted with --numbers only, as digits are.
+  Stopwords s = Stopwords::numerals_of(DefaultLists::get().texts(lang).numerals);
   std::size_t pos = 0;
   const std::string& v = opts.stopwords;
   while (pos <= v.size()) {
@@ -368,6 +370,43 @@ HyphenMode parse_hyphens(const std::string& s) {
   if (s == "split") return HyphenMode::split;
   throw UsageError(fmt::format("--hyphens must be language, keep or split, not '{}'{}", s,
                                did_you_mean(s, {"language", "keep", "split"})));
+}
+
+void add_lexicon_flag(CLI::App* app, CommonOptions& o) {
+  set_choices(app->add_option("--lexicon", o.lexicon,
+                              "Lemma lexicon: FILE (TSV form,lemma,upos or compiled) for "
+                              "every language, or LANG=FILE; default: the installed ones")
+                  ->delimiter(',')
+                  ->allow_extra_args(false),
+              {});
+}
+
+GroupMode parse_group(const std::string& s) {
+  if (s == "lemma") return GroupMode::lemma;
+  if (s == "stem") return GroupMode::stem;
+  if (s == "exact") return GroupMode::exact;
+  throw UsageError(fmt::format("--group must be lemma, stem or exact, not '{}'{}", s,
+                               did_you_mean(s, {"lemma", "stem", "exact"})));
+}
+
+std::shared_ptr<const Lexicons> lexicons_for(const CommonOptions& opts, GroupMode group) {
+  if (group != GroupMode::lemma && opts.lexicon.empty()) return nullptr;
+  return open_lexicons(opts.lexicon, group == GroupMode::lemma);
+}
+
+std::string lexicons_json(const Lexicons& lexicons) {
+  std::string j = "{";
+  for (const Language lang : {Language::fr, Language::en}) {
+    if (j.size() > 1) j += ',';
+    append_json_string(j, language_code(lang));
+    j += ':';
+    if (const Lexicon* l = lexicons.of(lang)) {
+      append_json_string(j, l->digest());
+    } else {
+      j += "null";
+    }
+  }
+  return j + "}";
 }
 
 std::string read_text(const std::string& path) {

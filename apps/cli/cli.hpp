@@ -15,6 +15,8 @@
 
 #include "cli/terminal.hpp"
 #include "verbatim/corpus.hpp"
+#include "verbatim/frequency.hpp"
+#include "verbatim/lexicon.hpp"
 #include "verbatim/parallel.hpp"
 #include "verbatim/stopwords.hpp"
 #include "verbatim/table.hpp"
@@ -38,6 +40,7 @@ struct CommonOptions {
   std::string lang = "auto";
   std::string stopwords = "default";
   std::vector<std::string> keep;
+  std::vector<std::string> lexicon;  // --lexicon FILE or LANG=FILE
   std::string role;
   std::string speakers;
   std::string attributes;
@@ -59,7 +62,7 @@ struct CommonOptions {
 enum Flags : unsigned {
   kOutputFlags = 1,  // -o --format --sep --bom --safe-cells
   kCorpusFlags = 2,  // paths --lang --role --speakers --attributes --strict --threads
-  kTextFlags = 4,    // --stopwords --keep --hyphens
+  kTextFlags = 4,    // --stopwords --keep --hyphens --lexicon
   kAllFlags = 7,
 };
 
@@ -70,6 +73,8 @@ inline const std::vector<std::string> kRoles = {"participant", "interviewer"};
 inline const std::vector<std::string> kFormats = {"csv", "tsv", "json", "jsonl", "md"};
 // --hyphens (for tools that take it without the other text flags).
 void add_hyphens_flag(CLI::App* app, CommonOptions& opts);
+// --lexicon (for tools that take it without the other text flags).
+void add_lexicon_flag(CLI::App* app, CommonOptions& opts);
 // --safe-cells (for tools that add the output flags themselves).
 void add_safe_cells_flag(CLI::App* app, CommonOptions& opts);
 // --max-file-size, --max-zip-entry and (with `lines`) --max-line-tokens, in a "Limits" group.
@@ -165,12 +170,19 @@ bool CorpusReader::map_documents(const std::function<R(Document&)>& work,
   return ok;
 }
 
-// The stopword set for a document language, from --stopwords and --keep.
+// The stopword set for a document language, from --stopwords and --keep, with the language's
+// numerals in letters (Stopwords::numeral) whatever --stopwords says.
 Stopwords make_stopwords(const CommonOptions& opts, Language lang);
 // Both languages' sets, read now on the calling thread (so that a missing list is one error,
 // before any worker starts), for FrequencyOptions::stopwords and CooccurrenceOptions::stopwords.
 std::function<Stopwords(Language)> stopword_sets(const CommonOptions& opts);
 HyphenMode parse_hyphens(const std::string& s);
+// --group: lemma, stem or exact.
+GroupMode parse_group(const std::string& s);
+// The lexicons --lexicon and the installation give, required when words are grouped by lemma.
+std::shared_ptr<const Lexicons> lexicons_for(const CommonOptions& opts, GroupMode group);
+// {"fr":DIGEST,"en":DIGEST}: the lexicons' content digests, for JSON headers (null for none).
+std::string lexicons_json(const Lexicons& lexicons);
 
 // Opens the output (-o, atomically) and a table writer in --format.
 struct TableOutput {

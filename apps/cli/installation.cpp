@@ -21,9 +21,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // The list files of a data folder's stopwords/, in the order of the digest; per language:
-// Snowball's list, fillers, spoken words.
-constexpr std::array<std::string_view, 6> kListFiles = {
-    "fr.txt", "fr-fillers.txt", "fr-spoken.txt", "en.txt", "en-fillers.txt", "en-spoken.txt"};
+// Snowball's list, fillers, spoken words, numerals (kPerLanguage files); then the words both
+// languages share.
+constexpr std::size_t kPerLanguage = 4;
+constexpr std::array<std::string_view, 2 * kPerLanguage + 1> kListFiles = {
+    "fr.txt",         "fr-fillers.txt", "fr-spoken.txt",   "fr-numerals.txt", "en.txt",
+    "en-fillers.txt", "en-spoken.txt",  "en-numerals.txt", "fr-en-shared.txt"};
 
 std::uint64_t fnv1a64(std::uint64_t h, std::string_view bytes) {
   for (unsigned char c : bytes) {
@@ -47,11 +50,8 @@ bool has_lists(const fs::path& dir) {
 std::string data_folder() {
   if (const char* env = std::getenv("VERBATIM_DATA"); env && *env) {
     if (!has_lists(env)) {
-      throw Error(
-          fmt::format("VERBATIM_DATA={}: no stopword lists there (stopwords/fr.txt, "
-                      "fr-fillers.txt, fr-spoken.txt, en.txt, en-fillers.txt, "
-                      "en-spoken.txt)",
-                      env));
+      throw Error(fmt::format("VERBATIM_DATA={}: no stopword lists there (stopwords/{})", env,
+                              fmt::join(kListFiles, ", ")));
     }
     return env;
   }
@@ -61,7 +61,65 @@ std::string data_folder() {
   return has_lists(installed) ? installed.lexically_normal().string() : "";
 }
 
+// Where the installed lexicon of `lang` would be: the data folder's, else the binary's share/.
+std::vector<fs::path> lexicon_places(std::string_view lang) {
+  std::vector<fs::path> places;
+  const std::string file = std::string(lang) + ".lex";
+  if (const char* env = std::getenv("VERBATIM_DATA"); env && *env) {
+    places.push_back(fs::path(env) / "lexicon" / file);
+  }
+  if (const std::string self = executable_path(); !self.empty()) {
+    places.push_back(
+        (fs::path(self).parent_path().parent_path() / "share" / "verbatim" / "lexicon" / file)
+            .lexically_normal());
+  }
+  return places;
+}
+
 }  // namespace
+
+std::shared_ptr<const Lexicons> open_lexicons(const std::vector<std::string>& flags,
+                                              bool required) {
+  auto out = std::make_shared<Lexicons>();
+  for (Language lang : {Language::fr, Language::en}) {
+    const std::string_view code = language_code(lang);
+    std::string path;
+    for (const std::string& f : flags) {
+      const std::size_t eq = f.find('=');
+      if (eq == std::string::npos) {
+        path = f;
+      } else if (f.compare(0, eq, code) == 0) {
+        path = f.substr(eq + 1);
+      } else if (f.compare(0, eq, "fr") != 0 && f.compare(0, eq, "en") != 0) {
+        throw Error(fmt::format("--lexicon {}: expected FILE or LANG=FILE with LANG fr or en", f));
+      }
+    }
+    std::vector<fs::path> tried;
+    if (path.empty()) {
+      std::error_code ec;
+      for (const fs::path& p : lexicon_places(code)) {
+        tried.push_back(p);
+        if (fs::is_regular_file(p, ec)) {
+          path = p.string();
+          break;
+        }
+      }
+    }
+    if (path.empty()) {
+      if (!required) continue;
+      std::string where;
+      for (const auto& p : tried)
+        where += (where.empty() ? "" : ", ") + p.string();
+      throw Error(fmt::format(
+          "no {} lexicon (looked for {}): give one with --lexicon {}=FILE, or group words "
+          "with --group stem or exact",
+          lang == Language::fr ? "French" : "English", where.empty() ? "none" : where, code));
+    }
+    auto lex = std::make_shared<const Lexicon>(Lexicon::load(path));
+    (lang == Language::fr ? out->fr : out->en) = std::move(lex);
+  }
+  return out;
+}
 
 std::string executable_path() {
   std::error_code ec;
@@ -76,8 +134,9 @@ const DefaultLists& DefaultLists::get() {
     if (dir.empty()) {
       for (Language lang : {Language::fr, Language::en}) {
         const DefaultListTexts t = embedded_default_lists(lang);
-        l.texts_.insert(l.texts_.end(), {t.snowball, t.fillers, t.spoken});
+        l.texts_.insert(l.texts_.end(), {t.snowball, t.fillers, t.spoken, t.numerals});
       }
+      l.texts_.push_back(embedded_default_lists(Language::fr).shared);
     } else {
       l.origin_ = (fs::path(dir) / "stopwords").string();
       l.owned_.reserve(kListFiles.size());
@@ -102,8 +161,10 @@ const DefaultLists& DefaultLists::get() {
 }
 
 DefaultListTexts DefaultLists::texts(Language lang) const {
-  const std::size_t i = lang == Language::fr ? 0 : 3;
-  return {texts_[i], texts_[i + 1], texts_[i + 2]};
+  const std::size_t i = lang == Language::fr ? 0 : kPerLanguage;
+  const std::size_t o = lang == Language::fr ? kPerLanguage : 0;  // the other language's
+  return {texts_[i], texts_[i + 1], texts_[i + 2],           texts_[i + 3],
+          texts_[o], texts_[o + 2], texts_[2 * kPerLanguage]};
 }
 
 std::vector<std::pair<std::string, std::string>> version_block() {

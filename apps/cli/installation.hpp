@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "verbatim/lexicon.hpp"
 #include "verbatim/stopwords.hpp"
 
 namespace verbatim::cli {
@@ -42,6 +43,12 @@ class DefaultLists {
   std::vector<std::string_view> texts_;
   std::string origin_ = "built in", digest_;
 };
+
+// The lexicons of a run, opened once: for each language, the file `--lexicon` names for it
+// (`LANG=FILE`, or `FILE` for every language), else lexicon/LANG.lex of $VERBATIM_DATA, else of
+// <folder of the binary>/../share/verbatim. With `required`, a language without a lexicon is an
+// Error saying where it was looked for; else it is left out (its words are their own lemmas).
+std::shared_ptr<const Lexicons> open_lexicons(const std::vector<std::string>& flags, bool required);
 
 // (name, value) pairs: verbatim, icu, libstemmer, stopwords.
 std::vector<std::pair<std::string, std::string>> version_block();

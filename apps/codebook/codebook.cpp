@@ -30,6 +30,22 @@ namespace verbatim::cli {
 
 namespace {
 
+bool uses_lemmas(const std::vector<Rule>& rules) {
+  return std::any_of(rules.begin(), rules.end(), [](const Rule& r) {
+    return r.kind == Rule::Kind::lemma || uses_lemmas(r.operands);
+  });
+}
+
+// The coding options of the common flags; the lexicons are opened when a rule needs them.
+CodingOptions coding_options(const Codebook& cb, const CommonOptions& o) {
+  CodingOptions co;
+  co.hyphens = parse_hyphens(o.hyphens);
+  const bool lemmas = std::any_of(cb.codes.begin(), cb.codes.end(),
+                                  [](const Code& c) { return uses_lemmas(c.rules); });
+  if (lemmas) co.lexicons = lexicons_for(o, GroupMode::lemma);
+  return co;
+}
+
 struct CodebookArgs {
   CommonOptions common;
   std::vector<std::string> positional;  // CODEBOOK PATHS...
@@ -191,8 +207,7 @@ int run_apply(CodebookArgs a) {
   std::map<std::string, std::vector<ManualCoding>> manual;
   if (!a.codings.empty()) manual = load_codings(a.codings, cb);
 
-  CodingOptions co;
-  co.hyphens = parse_hyphens(o.hyphens);
+  CodingOptions co = coding_options(cb, o);
   const Coder coder(cb, co);
   CorpusReader reader("codebook apply", o);
   std::string by = a.by;
@@ -287,6 +302,7 @@ std::string rule_text(const Rule& r) {
     case Rule::Kind::term:
       return r.text;
     case Rule::Kind::stem:
+    case Rule::Kind::lemma:
     case Rule::Kind::regex:
       return fmt::format("{{{}: {}}}", rule_kind_name(r.kind), r.text);
     default: {
@@ -301,8 +317,7 @@ std::string rule_text(const Rule& r) {
 int run_check(CodebookArgs a) {
   CommonOptions& o = a.common;
   const Codebook cb = take_codebook(a);
-  CodingOptions co;
-  co.hyphens = parse_hyphens(o.hyphens);
+  CodingOptions co = coding_options(cb, o);
   co.count_rules = true;
   const Coder coder(cb, co);
   CorpusReader reader("codebook check", o);
@@ -384,8 +399,7 @@ int run_export(CodebookArgs a) {
     out.commit();
     return kOk;
   }
-  CodingOptions co;
-  co.hyphens = parse_hyphens(o.hyphens);
+  CodingOptions co = coding_options(cb, o);
   const Coder coder(cb, co);
   CorpusReader reader("codebook export", o);
   RefiProject p;
@@ -529,6 +543,7 @@ void add_corpus_options(CLI::App* cmd, CommonOptions& o) {
   cmd->add_option("--speakers", o.speakers, "CSV label,participant,role mapping speaker labels");
   cmd->add_option("--attributes", o.attributes, "CSV of case attributes");
   add_hyphens_flag(cmd, o);
+  add_lexicon_flag(cmd, o);
   cmd->add_flag("--strict", o.strict, "Invalid UTF-8 is an error instead of a fallback");
   cmd->add_option("--threads", o.threads, "Worker threads (0: all cores)");
   add_limit_flags(cmd, o);

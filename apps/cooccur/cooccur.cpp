@@ -120,7 +120,6 @@ CooccurrenceOptions cooccurrence_options(const CooccurArgs& a, std::vector<std::
   } else {
     throw UsageError("--unit must be window, sentence, turn, paragraph or document");
   }
-  if (a.group != "stem" && a.group != "exact") throw UsageError("--group must be exact or stem");
   for (std::size_t pos = 0; pos <= a.measures.size();) {
     const std::size_t comma = std::min(a.measures.find(',', pos), a.measures.size());
     const std::string m = a.measures.substr(pos, comma - pos);
@@ -137,7 +136,8 @@ CooccurrenceOptions cooccurrence_options(const CooccurArgs& a, std::vector<std::
   const bool network = format == "dot" || format == "graphml" || format == "json";
   const bool matrix = format == "matrix";
   co.window = a.window;
-  co.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
+  co.group = parse_group(a.group);
+  co.lexicons = lexicons_for(o, co.group);
   co.min_length = a.min_length;
   co.hyphens = parse_hyphens(o.hyphens);
   co.stopwords = stopword_sets(o);
@@ -258,8 +258,11 @@ int write_cooccur_tables(const CooccurArgs& a, const std::vector<std::string>& m
   std::vector<const CooccurrenceCounter*> all;
   for (const auto& [value, counter] : counters)
     all.push_back(&counter);
-  const CooccurrenceCounter::TermKeys keys = CooccurrenceCounter::term_keys(
-      all, counts.terms, a.group == "exact" ? GroupMode::exact : GroupMode::stem);
+  FrequencyOptions grouping;
+  grouping.group = parse_group(a.group);
+  if (!counts.terms.empty()) grouping.lexicons = lexicons_for(o, grouping.group);
+  const CooccurrenceCounter::TermKeys keys =
+      CooccurrenceCounter::term_keys(all, counts.terms, grouping);
   std::vector<std::pair<std::string, CooccurrenceTable>> tables;
   for (auto& [value, counter] : counters) {
     CooccurrenceTable table = counter.finish(a.min_count, keys);
@@ -350,7 +353,8 @@ void register_cooccur(CLI::App& app, int& exit_code) {
          "--measure", a->measures,
          "Measures, comma-separated, the first ranks: count,jaccard,dice,cosine,pmi,npmi,ll")
       ->default_val("count");
-  cmd->add_option("--group", a->group, "Group forms: stem or exact")->default_val("stem");
+  cmd->add_option("--group", a->group, "Group forms: lemma, stem (Snowball) or exact")
+      ->default_val("lemma");
   cmd->add_option("--by", a->by, "One table per document, speaker, participant or attr:NAME");
   cmd->add_option("--min-length", a->min_length, "Shortest term, in characters")->default_val(1);
   cmd->add_option("--max-pairs", a->max_pairs, "Stop with an error past this many distinct pairs")

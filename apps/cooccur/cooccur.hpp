@@ -14,7 +14,7 @@ namespace verbatim::cli {
 
 struct CooccurArgs {
   CommonOptions common;
-  std::string unit = "window", terms, measures = "count", group = "stem", by;
+  std::string unit = "window", terms, measures = "count", group = "lemma", by;
   std::size_t window = 5, top = 0, min_count = 1, min_length = 1, max_pairs = 20000000;
   bool partial = false;
 };

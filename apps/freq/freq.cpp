@@ -14,11 +14,10 @@ namespace {}  // namespace
 
 FrequencyOptions frequency_options(const FreqArgs& a) {
   FrequencyOptions f;
-  if (a.group != "stem" && a.group != "exact") throw UsageError("--group must be exact or stem");
   if (a.percent_of != "counted" && a.percent_of != "all") {
     throw UsageError("--percent-of must be counted or all");
   }
-  f.group = a.group == "exact" ? GroupMode::exact : GroupMode::stem;
+  f.group = parse_group(a.group);
   f.min_length = a.min_length;
   f.numbers = a.numbers;
   f.percent_of_all = a.percent_of == "all";
@@ -51,6 +50,7 @@ FrequencyOptions frequency_options(const FreqArgs& a) {
   }
   const CommonOptions& o = a.common;
   f.stopwords = stopword_sets(o);
+  f.lexicons = lexicons_for(o, f.group);
   return f;
 }
 
@@ -187,9 +187,9 @@ void register_freq(CLI::App& app, int& exit_code) {
   cmd->add_option("--top", a->top, "Keep the N most frequent rows (per case)");
   cmd->add_option("--min-length", a->min_length, "Shortest counted word, in characters")
       ->default_val(1);
-  cmd->add_option("--group", a->group, "Group forms: stem (Snowball) or exact")
-      ->default_val("stem");
-  cmd->add_flag("--numbers", a->numbers, "Count numbers as words");
+  cmd->add_option("--group", a->group, "Group forms: lemma, stem (Snowball) or exact")
+      ->default_val("lemma");
+  cmd->add_flag("--numbers", a->numbers, "Count numbers as words: digits and numerals in letters");
   cmd->add_option("--percent-of", a->percent_of, "N of the percent: counted or all word tokens")
       ->default_val("counted");
   cmd->add_option("--synonyms", a->synonyms,

@@ -16,7 +16,7 @@ namespace verbatim::cli {
 struct FreqArgs {
   CommonOptions common;
   std::size_t top = 0, min_length = 1;
-  std::string group = "stem", percent_of = "counted", synonyms, by, compare, measure = "ll";
+  std::string group = "lemma", percent_of = "counted", synonyms, by, compare, measure = "ll";
   std::string ngrams, terms, lint;
   std::vector<std::string> reference;
   bool wide = false, numbers = false, partial = false;

@@ -112,6 +112,7 @@ std::string freq_options_json(const FreqArgs& a, const FrequencyOptions& f) {
       a.group, f.min_length, a.top, f.numbers ? "true" : "false", a.percent_of,
       f.ngram_max > 1 ? a.ngrams : "1");
   append_json_string(h, a.by);
+  if (f.lexicons) h += ",\"lexicons\":" + lexicons_json(*f.lexicons);
   h += ",\"compare\":";
   append_json_string(h, a.compare);
   h += "}";

@@ -23,6 +23,7 @@ struct KwicArgs {
   std::string sort = "doc";
   std::size_t max = 0;
   bool stem = false;
+  bool lemma = false;
 };
 
 using Row = std::vector<std::string>;  // the table's cells, as text
@@ -117,7 +118,9 @@ int run_kwic(KwicArgs a) {
     throw UsageError(fmt::format("--sort must be doc, left or right, not '{}'{}", a.sort,
                                  did_you_mean(a.sort, {"doc", "left", "right"})));
   }
-  const Matcher matcher(a.queries, a.stem);
+  if (a.stem && a.lemma) throw UsageError("--stem and --lemma exclude each other");
+  const Matcher matcher = a.lemma ? Matcher(a.queries, lexicons_for(a.common, GroupMode::lemma))
+                                  : Matcher(a.queries, a.stem);
   CorpusReader reader("kwic", o);
   const bool html = o.format == "html";
   std::unique_ptr<OutputFile> html_out;
@@ -208,6 +211,7 @@ void register_kwic(CLI::App& app, int& exit_code) {
           ->default_val("5"),
       {"sentence", "turn"});
   cmd->add_flag("--stem", a->stem, "Match words by their Snowball stem");
+  cmd->add_flag("--lemma", a->lemma, "Match words by their lemma (every form of the word)");
   set_choices(
       cmd->add_option("--sort", a->sort, "Order: doc, left or right context")->default_val("doc"),
       {"doc", "left", "right"});

@@ -6,6 +6,7 @@
 #include "cli/cli.hpp"
 #include "cli/completion.hpp"
 #include "cli/help.hpp"
+#include "cli/installation.hpp"
 #include "cli/suggest.hpp"
 #include "tools.hpp"
 #include "verbatim/segment.hpp"
@@ -24,13 +25,15 @@ struct TokensArgs {
 struct FormInfo {
   std::string norm;
   std::string stem;
+  std::string lemma;
+  std::string_view pos;  // a UPOS tag from the lexicon (static storage) or ""
   bool stop = false;
 };
 
 class FormCache {
  public:
-  FormCache(const CommonOptions& o, Language lang)
-      : stopwords_(make_stopwords(o, lang)), stemmer_(lang) {}
+  FormCache(const CommonOptions& o, Language lang, const Lexicon* lexicon)
+      : stopwords_(make_stopwords(o, lang)), stemmer_(lang), lexicon_(lexicon) {}
   const FormInfo& get(std::string_view surface, TokenKind kind) {
     auto it = forms_.find(surface);
     if (it != forms_.end()) return it->second;
@@ -38,7 +41,11 @@ class FormCache {
     info.norm = normalize_token(surface);
     if (kind == TokenKind::word) {
       info.stem = std::string(stemmer_.stem(info.norm));
-      info.stop = stopwords_.contains(info.norm);
+      // A numeral in letters is not counted either, like the digits of a number token.
+      info.stop = stopwords_.contains(info.norm) || stopwords_.numeral(info.norm);
+      const LexiconEntry e = lexicon_ ? lexicon_->lookup(info.norm) : LexiconEntry{info.norm, ""};
+      info.lemma = std::string(e.lemma);
+      info.pos = e.pos;
     }
     return forms_.emplace(std::string(surface), std::move(info)).first->second;
   }
@@ -50,6 +57,7 @@ class FormCache {
   };
   Stopwords stopwords_;
   Stemmer stemmer_;
+  const Lexicon* lexicon_;
   // Keyed by surface: the tokenizer gives a surface form the same kind wherever it occurs.
   std::unordered_map<std::string, FormInfo, Hash, std::equal_to<>> forms_;
 };
@@ -62,14 +70,14 @@ struct Chunk {
 
 // Formats the rows of one document; runs on a worker thread with that thread's caches.
 Chunk render(const Document& doc, const CommonOptions& o, UnitKind unit_kind, HyphenMode hyphens,
-             const CorpusReader& reader, const TableWriter& writer) {
+             const Lexicons& lexicons, const CorpusReader& reader, const TableWriter& writer) {
   thread_local std::optional<FormCache> caches[2];
   auto& cache = caches[doc.language == Language::fr ? 0 : 1];
-  if (!cache) cache.emplace(o, doc.language);
+  if (!cache) cache.emplace(o, doc.language, lexicons.of(doc.language));
   Chunk chunk;
   const std::string_view text = doc.text;
   std::vector<Token> tokens;
-  std::vector<Cell> cells(11);
+  std::vector<Cell> cells(13);
   std::string unit_s, start_s, end_s, line_s;
   std::size_t unit = unit_kind == UnitKind::document ? 1 : 0;
   std::uint32_t line = 1, line_pos = 0;
@@ -104,9 +112,11 @@ Chunk render(const Document& doc, const CommonOptions& o, UnitKind unit_kind, Hy
       cells[5] = {surface};
       cells[6] = {f.norm};
       cells[7] = {f.stem, CellType::string, t.kind != TokenKind::word};
-      cells[8] = {token_kind_name(t.kind)};
-      cells[9] = {f.stop ? "true" : "false", CellType::boolean};
-      cells[10] = {line_s, CellType::number};
+      cells[8] = {f.lemma, CellType::string, t.kind != TokenKind::word};
+      cells[9] = {f.pos, CellType::string, f.pos.empty()};
+      cells[10] = {token_kind_name(t.kind)};
+      cells[11] = {f.stop ? "true" : "false", CellType::boolean};
+      cells[12] = {line_s, CellType::number};
       if (chunk.pieces.back().size() >= (1u << 20)) chunk.pieces.emplace_back();
       writer.format_row(chunk.pieces.back(), cells, chunk.rows == 0);
       ++chunk.rows;
@@ -125,13 +135,16 @@ int run_tokens(const TokensArgs& a) {
                     did_you_mean(a.unit, {"sentence", "turn", "paragraph", "document"})));
   }
   const HyphenMode hyphens = parse_hyphens(o.hyphens);
+  const std::shared_ptr<const Lexicons> lexicons = open_lexicons(o.lexicon, true);
   CorpusReader reader("tokens", o);
-  TableOutput out = open_table(
-      o,
-      {"doc", "unit", "speaker", "start", "end", "surface", "norm", "stem", "kind", "stop", "line"},
-      json_header("tokens", o));
+  TableOutput out = open_table(o,
+                               {"doc", "unit", "speaker", "start", "end", "surface", "norm", "stem",
+                                "lemma", "pos", "kind", "stop", "line"},
+                               json_header("tokens", o));
   const bool ok = reader.map_documents<Chunk>(
-      [&](Document& doc) { return render(doc, o, *unit_kind, hyphens, reader, *out.writer); },
+      [&](Document& doc) {
+        return render(doc, o, *unit_kind, hyphens, *lexicons, reader, *out.writer);
+      },
       [&](Chunk& c) {
         out.writer->append_formatted(c.pieces[0], c.rows);
         for (std::size_t i = 1; i < c.pieces.size(); ++i)
@@ -153,7 +166,7 @@ void register_tokens(CLI::App& app, int& exit_code) {
                   ->default_val("sentence"),
               {"sentence", "turn", "paragraph", "document"});
   set_help_footer(cmd,
-                  "Columns: doc,unit,speaker,start,end,surface,norm,stem,kind,stop,line\n"
+                  "Columns: doc,unit,speaker,start,end,surface,norm,stem,lemma,pos,kind,stop,line\n"
                   "  start/end are byte offsets into the normalized text (the file's bytes for "
                   "clean UTF-8).",
                   {"verbatim tokens data/sample/interviews/p01.txt | head",

@@ -6,6 +6,8 @@
 //     (`"expérience client"`), compared with normalized word tokens;
 //   - `{stem: recommandation}`: words whose Snowball stem equals the stem of the given word
 //     (or the given text itself, so a stem may be written directly);
+//   - `{lemma: donnée}`: every form of the given word's lemma (`données`, `donnée`), from the
+//     lexicon of each document's language;
 //   - `{regex: "..."}`: an RE2 pattern searched in the unit's text (case-insensitive,
 //     apostrophes unified, white space collapsed); RE2 runs in linear time;
 //   - `{all: [...]}`, `{any: [...]}`, `{not: rule-or-list}`, `{near: [...], window: 5}`
@@ -30,9 +32,9 @@ struct SourcePos {
 };
 
 struct Rule {
-  enum class Kind : std::uint8_t { term, stem, regex, all, any, none, near };
+  enum class Kind : std::uint8_t { term, stem, regex, all, any, none, near, lemma };
   Kind kind = Kind::term;
-  std::string text;            // term, stem or regex as written
+  std::string text;            // term, stem, lemma or regex as written
   std::vector<Rule> operands;  // all, any, none (`not`), near
   std::size_t window = 5;      // near
   SourcePos pos;

@@ -22,6 +22,7 @@
 #include "verbatim/codebook.hpp"
 #include "verbatim/corpus.hpp"
 #include "verbatim/inventory.hpp"
+#include "verbatim/lexicon.hpp"
 #include "verbatim/tokenizer.hpp"
 
 namespace verbatim {
@@ -29,6 +30,7 @@ namespace verbatim {
 struct CodingOptions {
   HyphenMode hyphens = HyphenMode::language;
   bool count_rules = false;  // count the units where each top-level rule holds (for `check`)
+  std::shared_ptr<const Lexicons> lexicons;  // for `lemma:` rules
 };
 
 struct Reference {

@@ -36,6 +36,7 @@ struct CooccurrenceOptions {
   CooccurrenceUnit unit = CooccurrenceUnit::window;
   std::size_t window = 5;
   GroupMode group = GroupMode::stem;
+  std::shared_ptr<const Lexicons> lexicons;  // for GroupMode::lemma
   std::size_t min_length = 1;
   HyphenMode hyphens = HyphenMode::language;
   std::function<Stopwords(Language)> stopwords;
@@ -143,7 +144,8 @@ class CooccurrenceCounter {
     std::set<std::string, std::less<>> left_out;           // keys no listed word keeps
   };
   static TermKeys term_keys(const std::vector<const CooccurrenceCounter*>& counters,
-                            const std::vector<std::string>& words, GroupMode group);
+                            const std::vector<std::string>& words,
+                            const FrequencyOptions& grouping);
   // The terms, their pairs of at least `min_count`, and U.
   CooccurrenceTable finish(std::uint64_t min_count, const TermKeys& keys) const;
   // As above, with the term keys of this counter alone, every word listed.

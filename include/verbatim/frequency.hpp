@@ -21,19 +21,23 @@
 
 #include "verbatim/corpus.hpp"
 #include "verbatim/json.hpp"
+#include "verbatim/lexicon.hpp"
 #include "verbatim/stopwords.hpp"
 #include "verbatim/tokenizer.hpp"
 
 namespace verbatim {
 
-enum class GroupMode { exact, stem };
+// How forms make a group: each normalized form alone (exact), by Snowball stem, or by lemma
+// (the lexicon's; a form it does not know is its own lemma).
+enum class GroupMode { exact, stem, lemma };
 
 struct FrequencyOptions {
   GroupMode group = GroupMode::stem;
-  std::size_t min_length = 1;   // code points of the normalized form
-  bool numbers = false;         // count number tokens as words
-  bool percent_of_all = false;  // N = all word tokens instead of counted tokens
-  std::size_t ngram_min = 1;    // 1..1: words; 2..3: word n-grams within units
+  std::shared_ptr<const Lexicons> lexicons;  // for GroupMode::lemma
+  std::size_t min_length = 1;                // code points of the normalized form
+  bool numbers = false;                      // count number tokens as words
+  bool percent_of_all = false;               // N = all word tokens instead of counted tokens
+  std::size_t ngram_min = 1;                 // 1..1: words; 2..3: word n-grams within units
   std::size_t ngram_max = 1;
   std::vector<std::vector<std::string>> synonyms;  // each line: words grouped together
   std::vector<std::string> terms;  // when not empty: only these words (any form of the group)

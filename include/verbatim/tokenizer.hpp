@@ -7,9 +7,14 @@
 // French elision split after `l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu'`
 // with `'` or `’`, lexicalised forms kept (`aujourd'hui`, `quelqu'un`, `presqu'île`);
 // hyphens as each language's UD treebanks (French compounds whole; English split except after
-// a bound prefix); English contractions whole; known abbreviations keep their period;
-// numbers with French digit grouping (`1 000,5`) are one token; URLs, e-mails, @mentions
-// and #hashtags are single tokens of their own kind.
+// a bound prefix); French inverted clitics split with their hyphen (`dit` `-il`, `a` `-t-on`)
+// but lexicalised compounds whole (`rendez-vous`, `chefs-d'œuvre`, `jusque-là`) unless hyphens
+// are split; English contractions and plural possessives whole (`don't`, `citizens'`); known
+// abbreviations and initials keep their periods (`M.`, `J.-C.`); an elided word before a
+// pause keeps its apostrophe (`d', d'aider`), a word cut short its hyphen (`proble-`); French
+// inclusive writing is one word (`étudiant·e·s`, `élu(e)s`, `salarié.e.s`, `participant-e-s`);
+// `n°`, `°C`, `:D` and `'68` keep their signs; numbers with French digit grouping (`1 000,5`)
+// are one token; URLs, e-mails, @mentions and #hashtags are single tokens of their own kind.
 //
 //   std::vector<Token> toks;
 //   tokenize(text, {0, size}, {Language::fr}, toks);

@@ -140,18 +140,18 @@ void check_treebank(const std::string& file, Language lang, double threshold) {
 }  // namespace
 
 TEST_CASE("UD French GSD", "[ud]") {
-  check_treebank("fr_gsd-ud-test.conllu", Language::fr, 99.0);
+  check_treebank("fr_gsd-ud-test.conllu", Language::fr, 99.5);
 }
 TEST_CASE("UD French ParisStories", "[ud]") {
-  check_treebank("fr_parisstories-ud-test.conllu", Language::fr, 98.0);
-  check_treebank("fr_parisstories-ud-dev.conllu", Language::fr, 98.0);
+  check_treebank("fr_parisstories-ud-test.conllu", Language::fr, 99.7);
+  check_treebank("fr_parisstories-ud-dev.conllu", Language::fr, 99.7);
 }
 TEST_CASE("UD French Rhapsodie", "[ud]") {
-  check_treebank("fr_rhapsodie-ud-test.conllu", Language::fr, 98.0);
+  check_treebank("fr_rhapsodie-ud-test.conllu", Language::fr, 99.8);
 }
 TEST_CASE("UD English EWT", "[ud]") {
-  check_treebank("en_ewt-ud-test.conllu", Language::en, 98.5);
+  check_treebank("en_ewt-ud-test.conllu", Language::en, 99.0);
 }
 TEST_CASE("UD English GUM", "[ud]") {
-  check_treebank("en_gum-ud-test.conllu", Language::en, 98.5);
+  check_treebank("en_gum-ud-test.conllu", Language::en, 99.5);
 }

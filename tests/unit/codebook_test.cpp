@@ -74,9 +74,10 @@ TEST_CASE("Malformed codebooks are errors with file, line and column", "[codeboo
   CHECK(error_of("codes:\n  - name: A\n    matches: [x]\n") ==
         "cb.yml:3:5: unknown key 'matches' in a code (known: name, description, color, "
         "colour, uncertain, match, children, codes, guid)");
-  CHECK(error_of("codes:\n  - name: A\n    match: [{stems: x}]\n") ==
-        "cb.yml:3:14: unknown key 'stems' in a rule (known: stem, regex, all, any, not, near, "
-        "window)");
+  CHECK(
+      error_of("codes:\n  - name: A\n    match: [{stems: x}]\n") ==
+      "cb.yml:3:14: unknown key 'stems' in a rule (known: stem, lemma, regex, all, any, not, near, "
+      "window)");
   CHECK(error_of("codes:\n  - name: A\n    match: [{regex: \"(a\"}]\n") ==
         "cb.yml:3:21: RE2 refuses the regex '(a': missing ): (a");
   CHECK(error_of("codes:\n  - name: A\n    match: [{regex: \"(a)\\\\1\"}]\n").find("RE2 refuses") !=

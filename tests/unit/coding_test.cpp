@@ -116,6 +116,21 @@ TEST_CASE("Regexes search the unit text, case-insensitively, apostrophes unified
   CHECK(coded(cb, "a b c8 %. b  c  8  %").size() == 1);
 }
 
+TEST_CASE("Regexes read every apostrophe and typographic space as the tokenizer does", "[coding]") {
+  const std::string ia = "codes:\n  - name: P\n    match: [{regex: \"l'ia\"}]\n";
+  for (const char* text :
+       {"L'IA arrive.", "L\u2019IA arrive.", "L\u2018IA arrive.", "L\u02bcIA arrive."}) {
+    INFO(text);
+    CHECK(coded(ia, text) == V{std::string("P: ") + text});
+  }
+  const std::string pct = "codes:\n  - name: P\n    match: [{regex: \"\\\\d+ %\"}]\n";
+  for (const char* space : {" ", "\u00a0", "\u202f", "\u2009", "\u2007"}) {
+    const std::string text = std::string("Il a pris 30") + space + "%. Beaucoup.";
+    INFO(text);
+    CHECK(coded(pct, text) == V{"P: Il a pris 30 %."});  // quotes read the space as a space
+  }
+}
+
 TEST_CASE("Several regexes: one pass tells which occur, each finds its own units", "[coding]") {
   const std::string cb = R"yaml(codes:
   - name: Pourcent
@@ -301,5 +316,24 @@ TEST_CASE("Property: coded spans lie inside their unit's turn and the text", "[c
         REQUIRE(r.words >= 1);
       }
     }
+  }
+}
+
+TEST_CASE("A rule's words are cut as the text is, in its hyphen mode", "[coding]") {
+  const Codebook cb = parse_codebook(
+      "codes:\n  - name: RDV\n    match: [\"rendez-vous\"]\n  - name: Mail\n    match: "
+      "[\"e-mail\"]\n",
+      "cb.yml");
+  const std::string text = "Un rendez-vous. Un e-mail. Un rendez vous.";
+  for (HyphenMode h : {HyphenMode::language, HyphenMode::keep, HyphenMode::split}) {
+    INFO(static_cast<int>(h));
+    CodingOptions o;
+    o.hyphens = h;
+    const Document d = doc_of(text);
+    const Coder coder(cb, o);
+    std::vector<std::string> out;
+    for (const Reference& r : coder.code(d, kAll).references)
+      out.push_back(cb.codes[r.code].path + ": " + reference_text(d, r));
+    CHECK(out == V{"RDV: Un rendez-vous.", "Mail: Un e-mail."});
   }
 }

@@ -211,7 +211,8 @@ CooccurrenceTable listed(const std::vector<Document>& docs, CooccurrenceOptions 
   CooccurrenceCounter counter(0);
   for (const Document& d : docs)
     counter.add(count_cooccurrence(d, o, kAll));
-  return counter.finish(1, CooccurrenceCounter::term_keys({&counter}, words, o.group));
+  return counter.finish(
+      1, CooccurrenceCounter::term_keys({&counter}, words, top_frequency_options(o)));
 }
 
 // "word count" for each node, in the table's order.
@@ -318,7 +319,8 @@ CooccurrenceTable top_by_two_readings(const std::vector<Document>& docs,
   CooccurrenceCounter counter(0);
   for (const Document& d : docs)
     counter.add(count_cooccurrence(d, o, keep));
-  return counter.finish(1, CooccurrenceCounter::term_keys({&counter}, words, o.group));
+  return counter.finish(
+      1, CooccurrenceCounter::term_keys({&counter}, words, top_frequency_options(o)));
 }
 
 CooccurrenceTable top_by_one_reading(const std::vector<Document>& docs,
@@ -335,7 +337,8 @@ CooccurrenceTable top_by_one_reading(const std::vector<Document>& docs,
       [](std::size_t, int&) {});
   CooccurrenceCounter counter(0);
   counter.add(one.finish(words));
-  return counter.finish(1, CooccurrenceCounter::term_keys({&counter}, words, o.group));
+  return counter.finish(
+      1, CooccurrenceCounter::term_keys({&counter}, words, top_frequency_options(o)));
 }
 
 void require_same_tables(const CooccurrenceTable& a, const CooccurrenceTable& b) {

@@ -11,9 +11,11 @@ namespace {
 
 // "first-last:query" for each match of `queries` in the word tokens of `text`.
 std::vector<std::string> matches(const std::vector<std::string>& queries, const std::string& text,
-                                 bool stems = false, Language lang = Language::fr) {
+                                 bool stems = false, Language lang = Language::fr,
+                                 HyphenMode hyphens = HyphenMode::language) {
+  const TokenizerOptions topts{lang, hyphens};
   std::vector<Token> toks;
-  tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, {lang}, toks);
+  tokenize(text, {0, static_cast<std::uint32_t>(text.size())}, topts, toks);
   std::vector<std::string> norms, st;
   Stemmer stemmer(lang);
   for (const Token& t : toks) {
@@ -24,7 +26,7 @@ std::vector<std::string> matches(const std::vector<std::string>& queries, const 
   for (std::size_t i = 0; i < norms.size(); ++i)
     mt.push_back({norms[i], stems ? std::string_view(st[i]) : std::string_view()});
   std::vector<Match> out;
-  Matcher(queries, stems).find(mt, lang, out);
+  Matcher(queries, stems).find(mt, topts, out);
   std::vector<std::string> r;
   for (const Match& m : out) {
     r.push_back(std::to_string(m.first) + "-" + std::to_string(m.last) + ":" +
@@ -54,7 +56,8 @@ TEST_CASE("glob_match", "[matcher]") {
 TEST_CASE("Words match normalized tokens, across elision and apostrophes", "[matcher]") {
   // l' engagement , L’ Engagement client
   CHECK(matches({"engagement"}, "l'engagement, L’Engagement client") == V{"1-1:0", "3-3:0"});
-  CHECK(matches({"l'engagement"}, "L’engagement") == V{});  // the elided article is its own token
+  // A query is tokenized as the text: the elided article is its own token in both.
+  CHECK(matches({"l'engagement"}, "L’engagement") == V{"0-1:0"});
   CHECK(matches({"IA"}, "l'ia, L'IA") == V{"1-1:0", "3-3:0"});
 }
 
@@ -64,6 +67,52 @@ TEST_CASE("Phrases, globs, the longest query first, no overlap", "[matcher]") {
   CHECK(matches({"expérience", "expérience client*"}, s) == V{"1-2:1", "5-5:0"});
   CHECK(matches({"client*"}, s) == V{"2-2:0", "7-7:0"});
   CHECK(matches({}, s) == V{});
+}
+
+TEST_CASE("Queries are tokenized like the text, in its language and hyphen mode", "[matcher]") {
+  const TokenizerOptions fr{Language::fr}, fr_split{Language::fr, HyphenMode::split},
+      fr_keep{Language::fr, HyphenMode::keep}, en{Language::en},
+      en_keep{Language::en, HyphenMode::keep}, en_split{Language::en, HyphenMode::split};
+  struct Case {
+    const char* query;
+    TokenizerOptions opts;
+    std::vector<std::string> words;
+  };
+  const Case cases[] = {
+      {"rendez-vous", fr, {"rendez-vous"}},
+      {"rendez-vous", fr_keep, {"rendez-vous"}},
+      {"rendez-vous", fr_split, {"rendez", "-vous"}},
+      {"rendez-vous", en, {"rendez", "vous"}},
+      {"e-mail", en, {"e-mail"}},
+      {"e-mail", en_split, {"e", "mail"}},
+      {"two-state", en_keep, {"two-state"}},
+      {"l'IA", fr, {"l'", "IA"}},
+      {"\"l'expérience client\"", fr, {"l'", "expérience", "client"}},
+      {"dites-vous", fr, {"dites", "-vous"}},
+      {"client.", fr, {"client"}},
+      {"fidél*", fr, {"fidél*"}},
+      {"l'*", fr, {"l'", "*"}},
+      {"rendez-*", fr, {"rendez-*"}},
+      {"?A", fr, {"?A"}},
+      {"%", fr, {"%"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.query);
+    CHECK(query_words(c.query, c.opts) == c.words);
+  }
+  // Every occurrence of a compound is found, whatever the hyphen mode of the text.
+  const std::string s = "un rendez-vous, des Rendez-vous, rendez vous";
+  CHECK(matches({"rendez-vous"}, s) == V{"1-1:0", "3-3:0"});
+  CHECK(matches({"rendez-vous"}, s, false, Language::fr, HyphenMode::keep) == V{"1-1:0", "3-3:0"});
+  CHECK(matches({"rendez-vous"}, s, false, Language::fr, HyphenMode::split) == V{"1-2:0", "4-5:0"});
+  CHECK(matches({"rendez-vous"}, s, false, Language::en) == V{"1-2:0", "4-5:0", "6-7:0"});
+  // A bound prefix keeps its hyphen in English unless hyphens are split.
+  const std::string m = "an e-mail, two E-mails";
+  CHECK(matches({"e-mail*"}, m, false, Language::en) == V{"1-1:0", "3-3:0"});
+  CHECK(matches({"e-mail*"}, m, false, Language::en, HyphenMode::split) == V{"1-2:0", "4-5:0"});
+  CHECK(matches({"e-mail"}, m, false, Language::en, HyphenMode::keep) == V{"1-1:0"});
+  // Stems are taken word by word of the tokenized query.
+  CHECK(matches({"rendez-vous"}, "des rendez-vous", true) == V{"1-1:0"});
 }
 
 TEST_CASE("Stem mode compares Snowball stems", "[matcher]") {
