@@ -23,11 +23,14 @@ namespace {
 
 // The compiled file. Little-endian, as every machine verbatim is built for; the magic's last
 // byte is the format's version.
-//   0  magic "VBLEXv3\n"
+//   0  magic "VBLEXv4\n"
 //   8  u32 entries, u32 blocks, u32 bytes of heads, u32 bytes of records, u32 bytes of lemmas
 //  28  char language[4] (zero padded)
 //  32  u64 FNV-1a of the TSV it was compiled from
-//  40  u32 head_at[blocks]: where each block's head lies in the heads
+//  40  u64 head_key[blocks]: the first 8 bytes of each block's head, big-endian, zero padded
+//      (their order is the heads' byte order), so that the search compares integers in one
+//      small array
+//      u32 head_at[blocks]: where each block's head lies in the heads
 //      u32 block_at[blocks + 1]: where each block's records begin in the records
 //      heads: the first form of each block, u8 length then its bytes
 //      records: the entries sorted by form bytes, kBlock to a block, each u8 bytes shared with
@@ -35,11 +38,12 @@ namespace {
 //      bits 0-4; bit 7: the lemma is the form itself; bit 6: the lemma of the previous record
 //      that named one), then a u24 offset into the lemmas when neither bit is set
 //      lemmas: each distinct lemma once, u8 length then its bytes
-// A lookup searches the heads (small: they stay in the cache) for the form's block, then reads
-// that block's records, which lie together. Front coding and shared lemmas make the file a
+// A lookup searches the head keys (small: they stay in the cache) for the form's block, compares
+// whole heads only among blocks whose keys tie, then reads that block's records, which lie
+// together. Front coding and shared lemmas make the file a
 // third of the size of a hash table of whole forms: the pages that a large corpus's lookups
 // touch count in the resident size, and there are three times fewer of them.
-constexpr std::string_view kMagic = "VBLEXv3\n";
+constexpr std::string_view kMagic = "VBLEXv4\n";
 constexpr std::size_t kHeaderBytes = 40;
 constexpr std::uint32_t kBlock = 16;
 constexpr unsigned kLemmaIsForm = 0x80, kLemmaAsBefore = 0x40, kPosMask = 0x1f;
@@ -48,6 +52,15 @@ constexpr unsigned kLemmaIsForm = 0x80, kLemmaAsBefore = 0x40, kPosMask = 0x1f;
 constexpr std::array<std::string_view, 18> kUpos = {
     "",    "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN",
     "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+// The first 8 bytes of a string as a big-endian integer, zero padded: integers in the byte
+// order of the strings (no form holds a zero byte).
+std::uint64_t head_key(std::string_view s) {
+  std::uint64_t k = 0;
+  for (std::size_t i = 0; i < 8; ++i)
+    k = k << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  return k;
+}
 
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 0xcbf29ce484222325ull;
@@ -125,6 +138,7 @@ struct Lexicon::Data {
   std::size_t bytes = 0;
   std::string name;
   std::uint32_t entries = 0, blocks = 0, head_bytes = 0, record_bytes = 0, lemma_bytes = 0;
+  const char* head_keys = nullptr;
   const char* head_index = nullptr;
   const char* block_index = nullptr;
   const char* head_at = nullptr;
@@ -159,14 +173,15 @@ struct Lexicon::Data {
     lemma_bytes = read_at<std::uint32_t>(base + 24);
     language.assign(base + 28, strnlen(base + 28, 4));
     digest = fmt::format("{:016x}", read_at<std::uint64_t>(base + 32));
-    const std::uint64_t need = kHeaderBytes + 4ull * blocks + 4ull * (blocks + 1ull) + head_bytes +
+    const std::uint64_t need = kHeaderBytes + 12ull * blocks + 4ull * (blocks + 1ull) + head_bytes +
                                record_bytes + lemma_bytes;
     if (need != bytes || std::uint64_t(blocks) * kBlock < entries) {
       fail(base + 8, fmt::format("sizes do not add up ({} entries, {} blocks, {} bytes of heads, "
                                  "{} of records, {} of lemmas, {} bytes in the file)",
                                  entries, blocks, head_bytes, record_bytes, lemma_bytes, bytes));
     }
-    head_index = base + kHeaderBytes;
+    head_keys = base + kHeaderBytes;
+    head_index = head_keys + 8ull * blocks;
     block_index = head_index + 4ull * blocks;
     head_at = block_index + 4ull * (blocks + 1ull);
     record_at = head_at + head_bytes;
@@ -195,17 +210,34 @@ struct Lexicon::Data {
   // A lemma that is the form itself is returned as a view of `form`.
   std::optional<LexiconEntry> find(std::string_view form) const {
     if (entries == 0 || form.size() > 255) return std::nullopt;
-    std::uint32_t lo = 0, hi = blocks;  // the block is in [lo, hi)
-    while (hi - lo > 1) {
+    // The first block whose key is above the form's: the block is before it, the last one
+    // whose head is not after the form (heads whose keys tie with the form's are compared).
+    const std::uint64_t key = head_key(form);
+    const auto key_of = [&](std::uint32_t b) {
+      return read_at<std::uint64_t>(head_keys + 8ull * b);
+    };
+    std::uint32_t lo = 0, hi = blocks;
+    while (lo < hi) {
       const std::uint32_t mid = lo + (hi - lo) / 2;
-      (head(mid) <= form ? lo : hi) = mid;
+      if (key_of(mid) <= key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
+    lo = lo == 0 ? 0 : lo - 1;
+    while (lo > 0 && key_of(lo) == key && head(lo) > form)
+      --lo;
     const char* p = record_at + read_at<std::uint32_t>(block_index + 4ull * lo);
     const char* end = record_at + read_at<std::uint32_t>(block_index + 4ull * lo + 4);
     if (end > record_at + record_bytes || p > end)
       fail(block_index + 4ull * lo, "a block runs past the records");
     char current[256];
     std::uint32_t length = 0, lemma = 0;
+    // `match`: the bytes the previous form shares with `form`, which it precedes. A form that
+    // shares more with the previous one precedes `form` too; one that shares less follows it;
+    // only one that shares exactly as much is compared, from there on.
+    std::uint32_t match = 0;
     while (p < end) {
       const char* rec = p;
       if (end - p < 3) fail(rec, "a record runs past its block");
@@ -221,9 +253,15 @@ struct Lexicon::Data {
         lemma = u8(p) | u8(p + 1) << 8 | u8(p + 2) << 16;
         p += 3;
       }
-      const int order = std::string_view(current, length).compare(form);
-      if (order < 0) continue;
-      if (order > 0) break;
+      if (shared > match) continue;
+      if (shared < match) break;
+      while (match < length && match < form.size() && current[match] == form[match])
+        ++match;
+      if (match < form.size() && (match == length || static_cast<unsigned char>(current[match]) <
+                                                         static_cast<unsigned char>(form[match]))) {
+        continue;  // a prefix of `form`, or before it at `match`
+      }
+      if (match != length || match != form.size()) break;  // after `form`
       const std::uint32_t pos = tag & kPosMask;
       return LexiconEntry{tag & kLemmaIsForm ? form : lemma_string(rec, lemma),
                           pos < kUpos.size() ? kUpos[pos] : ""};
@@ -298,6 +336,8 @@ std::string Lexicon::compile(std::string_view tsv, std::string_view name,
   std::memcpy(lang, language.data(), std::min<std::size_t>(language.size(), 4));
   out.append(lang, 4);
   put(out, fnv1a(tsv));
+  for (std::uint32_t b = 0; b < blocks; ++b)
+    put(out, head_key(list[b * std::size_t{kBlock}].form));
   out.append(reinterpret_cast<const char*>(head_index.data()), 4 * head_index.size());
   out.append(reinterpret_cast<const char*>(block_index.data()), 4 * block_index.size());
   out += heads;

@@ -171,3 +171,19 @@ TEST_CASE("lexicon: English words an interview table must group, and keep apart"
   }
   CHECK(en.language() == "en");
 }
+
+TEST_CASE("lexicon: forms sharing their first eight bytes over many blocks are found") {
+  // Every head key ties ("administ"): the search compares whole heads among those blocks.
+  std::string tsv;
+  for (int i = 0; i < 2000; ++i)
+    tsv += fmt::format("administr{:04}\tl{}\tVERB\n", i * 3, i);
+  const Lexicon lex = Lexicon::from_tsv(tsv, "long.tsv");
+  for (int i = 0; i < 2000; ++i) {
+    REQUIRE(lex.lemma(fmt::format("administr{:04}", i * 3)) == fmt::format("l{}", i));
+    REQUIRE_FALSE(lex.find(fmt::format("administr{:04}", i * 3 + 1)).has_value());
+  }
+  CHECK_FALSE(lex.find("administ").has_value());
+  CHECK_FALSE(lex.find("administr").has_value());
+  CHECK_FALSE(lex.find("administrz").has_value());
+  CHECK_FALSE(lex.find("a").has_value());
+}
