@@ -782,7 +782,10 @@ DocumentCoding Coder::code(const Document& doc, const TurnFilter& keep,
         },
         [&](std::size_t, std::uint32_t& entry, bool fresh, std::string_view surface) {
           if (fresh) {
-            const std::string norm = normalize_token(surface);
+            // The normalized form, for stems and lemmas only: a codebook without them (most)
+            // matches on c.norm() alone.
+            const std::string norm =
+                stemmer || c.any_lemma ? normalize_token(surface) : std::string();
             const std::string stem = stemmer ? std::string(stemmer->stem(norm)) : std::string();
             const std::string_view lemma = !c.any_lemma ? std::string_view()
                                            : lexicon    ? lexicon->lemma(norm)

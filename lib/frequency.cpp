@@ -48,10 +48,9 @@ bool has_capital(std::string_view s, std::size_t from = 0) {
 // first letter ("IA", "ChatGPT"). `surfaces` and `norms` are parallel.
 std::string_view displayed_word(const detail::Tally& surfaces,
                                 const std::vector<std::string_view>& norms) {
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < surfaces.size(); ++i) {
-    if (detail::more_frequent(surfaces[i], surfaces[best])) best = i;
-  }
+  const auto best = static_cast<std::size_t>(
+      std::min_element(surfaces.begin(), surfaces.end(), detail::more_frequent) -
+      surfaces.begin());  // detail::leading(), as an index
   const std::string_view word = surfaces[best].first;
   const std::size_t second =
       word.empty() ? 0 : (static_cast<unsigned char>(word[0]) < 0x80 ? 1 : 2);
